@@ -1,0 +1,65 @@
+package org.triad.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigureDomainTest {
+
+    @TempDir
+    Path dir;
+
+    private String configure(String... settings) throws Exception {
+        Path domainXml = dir.resolve("domain.xml");
+        if (!Files.exists(domainXml)) {
+            Files.copy(Path.of(System.getProperty("stock.domain.xml")), domainXml);
+        }
+        String[] args = new String[settings.length + 1];
+        args[0] = domainXml.toString();
+        System.arraycopy(settings, 0, args, 1, settings.length);
+        ConfigureDomain.main(args);
+        return Files.readString(domainXml);
+    }
+
+    @Test
+    void nothingListensOnAllInterfacesAfterwards() throws Exception {
+        String xml = configure();
+
+        assertThat(xml).doesNotContain("0.0.0.0").doesNotContain("AUTO_SERVER");
+        assertThat(xml).contains("interface=\"127.0.0.1\"").contains("-Dhazelcast.socket.bind.any=false");
+        assertThat(xml).containsPattern("<jms-service[^>]*type=\"DISABLED\"");
+    }
+
+    @Test
+    void eachApplicationGetsItsOwnHttpsListenerVirtualServerAndCertificateAlias() throws Exception {
+        String xml = configure();
+
+        assertThat(xml).containsPattern("<network-listener[^>]*name=\"ca-https\"[^>]*port=\"8443\"|<network-listener[^>]*port=\"8443\"[^>]*name=\"ca-https\"");
+        assertThat(xml).containsPattern("name=\"bank-https\"").containsPattern("port=\"9443\"").containsPattern("port=\"10443\"");
+        assertThat(xml).containsPattern("<virtual-server[^>]*id=\"bank\"[^>]*network-listeners=\"bank-https\"");
+        assertThat(xml).containsPattern("<virtual-server[^>]*id=\"shop\"[^>]*network-listeners=\"shop-https\"");
+        assertThat(xml).containsPattern("<virtual-server[^>]*id=\"server\"[^>]*network-listeners=\"http-listener-1,ca-https\"");
+        assertThat(xml).contains("cert-nickname=\"triad-ca\"").contains("cert-nickname=\"triad-bank\"")
+                .contains("cert-nickname=\"triad-shop\"");
+        assertThat(xml).doesNotContain("port=\"8181\"");
+        assertThat(xml).contains("cookie-same-site-value=\"Lax\"");
+    }
+
+    @Test
+    void portsAndHeapAreSettable() throws Exception {
+        String xml = configure("ca.https=18443", "http=18080", "heap=2g");
+
+        assertThat(xml).contains("port=\"18443\"").contains("port=\"18080\"").contains("-Xmx2g");
+    }
+
+    @Test
+    void runningTwiceChangesNothing() throws Exception {
+        String once = configure();
+        String twice = configure();
+
+        assertThat(twice).isEqualTo(once);
+    }
+}

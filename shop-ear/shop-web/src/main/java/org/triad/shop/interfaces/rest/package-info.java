@@ -1,0 +1,2 @@
+/** The Shop REST API under {@code /api}: resources with request/response records. */
+package org.triad.shop.interfaces.rest;

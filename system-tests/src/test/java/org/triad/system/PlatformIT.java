@@ -1,0 +1,108 @@
+package org.triad.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.triad.testkit.Deployments;
+import org.triad.testkit.TriadHttp;
+
+/** The whole platform as {@code ./triad start} runs it: three applications, each on its own listener. */
+class PlatformIT {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ca", "bank", "shop"})
+    void everyApplicationIsUpOnItsOwnHttpsListener(String app) {
+        var response = TriadHttp.get(TriadHttp.uri(app, "/api/v1/health"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        var health = TriadHttp.json(response);
+        assertThat(health.getString("status")).isEqualTo("UP");
+        assertThat(health.getJsonArray("checks").toString())
+                .contains("\"database\"")
+                .contains("\"" + Deployments.expectedDatabaseProduct() + "\"");
+    }
+
+    @Test
+    void applicationsAreSeparatedByListener() {
+        // the bank lives on the bank's virtual server only, not behind the CA's certificate or the shop's
+        var bankOnCaPort = TriadHttp.get(TriadHttp.uri("ca", "/").resolve("/bank/api/v1/health"));
+        var shopOnBankPort = TriadHttp.get(TriadHttp.uri("bank", "/").resolve("/shop/api/v1/health"));
+
+        assertThat(bankOnCaPort.statusCode()).isEqualTo(404);
+        assertThat(shopOnBankPort.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void caServesOnlyPublicPkiPathsOverPlainHttp() {
+        var health = TriadHttp.get(TriadHttp.uri("ca-http", "/api/v1/health"));
+        var home = TriadHttp.get(TriadHttp.uri("ca-http", "/index.xhtml?lang=en"));
+        var post = TriadHttp.post(TriadHttp.uri("ca-http", "/api/v1/anything"), "application/json", "{}");
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(home.statusCode()).isEqualTo(301);
+        assertThat(home.headers().firstValue("Location")).contains(TriadHttp.baseUrl("ca") + "/index.xhtml?lang=en");
+        assertThat(post.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void nothingOfThePlatformListensOnANonLoopbackAddress() throws Exception {
+        Path pidFile = Path.of(System.getProperty("triad.run.dir", "../.run"),
+                "payara6/glassfish/domains/domain1/config/pid");
+        String pid = Files.readString(pidFile).trim();
+        Set<String> inodes = socketInodesOf(pid);
+        assertThat(inodes).as("sockets of the Payara process").isNotEmpty();
+
+        List<String> listening = new ArrayList<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            for (String line : Files.readAllLines(Path.of(table)).subList(1, Files.readAllLines(Path.of(table)).size())) {
+                String[] f = line.trim().split("\\s+");
+                if ("0A".equals(f[3]) && inodes.contains(f[9])) { // 0A = LISTEN
+                    listening.add(f[1]);
+                }
+            }
+        }
+        assertThat(listening).as("listening sockets of Payara").isNotEmpty();
+        for (String local : listening) {
+            InetAddress address = decode(local.substring(0, local.indexOf(':')));
+            assertThat(address.isLoopbackAddress()).as("%s listens on %s", local, address).isTrue();
+        }
+    }
+
+    private static Set<String> socketInodesOf(String pid) throws IOException {
+        Set<String> inodes = new java.util.HashSet<>();
+        try (var fds = Files.list(Path.of("/proc", pid, "fd"))) {
+            for (Path fd : (Iterable<Path>) fds::iterator) {
+                try {
+                    String target = Files.readSymbolicLink(fd).toString();
+                    if (target.startsWith("socket:[")) {
+                        inodes.add(target.substring(8, target.length() - 1));
+                    }
+                } catch (IOException closedMeanwhile) {
+                    // descriptors come and go while we look
+                }
+            }
+        }
+        return inodes;
+    }
+
+    /** /proc/net/tcp prints addresses as little-endian hex words. */
+    static InetAddress decode(String hex) throws IOException {
+        byte[] bytes = new byte[hex.length() / 2];
+        for (int word = 0; word < bytes.length / 4; word++) {
+            for (int i = 0; i < 4; i++) {
+                int pos = word * 8 + (3 - i) * 2;
+                bytes[word * 4 + i] = (byte) Integer.parseInt(hex.substring(pos, pos + 2), 16);
+            }
+        }
+        return InetAddress.getByAddress(bytes);
+    }
+}
