@@ -23,10 +23,11 @@ import org.w3c.dom.NodeList;
  * (so nothing ever listens on a public interface):
  * <ul>
  *   <li>every listener (HTTP, admin, IIOP, JMX, Hazelcast) bound to a loopback address;</li>
- *   <li>one HTTPS listener and virtual server per application: CA on the default virtual server
- *       (plain HTTP 8080 + HTTPS 8443), bank on {@code bank} (9443), shop on {@code shop} (10443),
- *       each with its own certificate alias so that each can present its own CA-issued
- *       certificate;</li>
+ *   <li>one HTTPS listener per application, CA 8443, bank 9443, shop 10443, each with its own
+ *       certificate alias so that each can present its own CA-issued certificate; all on the
+ *       default virtual server (Faces pages break when an application is deployed to several
+ *       virtual servers, which is what a deployment without {@code --virtualservers} does), and
+ *       each application answers only on its own listener (ListenerPolicyFilter);</li>
  *   <li>the stock 8181 listener and H2 {@code AUTO_SERVER} (random public port) removed;</li>
  *   <li>the embedded JMS broker disabled;</li>
  *   <li>heap and Hazelcast JVM options.</li>
@@ -36,7 +37,7 @@ import org.w3c.dom.NodeList;
  */
 public final class ConfigureDomain {
 
-    /** Application, HTTPS port, virtual server and certificate alias of each HTTPS listener. */
+    /** Name, HTTPS port, virtual server and certificate alias of each application's HTTPS listener. */
     record HttpsListener(String name, int port, String virtualServer, String certAlias) {
     }
 
@@ -94,8 +95,8 @@ public final class ConfigureDomain {
     List<HttpsListener> httpsListeners() {
         return List.of(
                 new HttpsListener("ca-https", Integer.parseInt(settings.get("ca.https")), "server", settings.get("cert.ca")),
-                new HttpsListener("bank-https", Integer.parseInt(settings.get("bank.https")), "bank", settings.get("cert.bank")),
-                new HttpsListener("shop-https", Integer.parseInt(settings.get("shop.https")), "shop", settings.get("cert.shop")));
+                new HttpsListener("bank-https", Integer.parseInt(settings.get("bank.https")), "server", settings.get("cert.bank")),
+                new HttpsListener("shop-https", Integer.parseInt(settings.get("shop.https")), "server", settings.get("cert.shop")));
     }
 
     void apply() {
@@ -129,12 +130,7 @@ public final class ConfigureDomain {
             l.setAttribute("transport", "tcp");
             l.setAttribute("thread-pool", "http-thread-pool");
 
-            if ("server".equals(https.virtualServer())) {
-                serverListeners.add(https.name());
-            } else {
-                findOrCreate(httpService, "virtual-server", "id", https.virtualServer())
-                        .setAttribute("network-listeners", https.name());
-            }
+            serverListeners.add(https.name());
         }
         findOrCreate(httpService, "virtual-server", "id", "server")
                 .setAttribute("network-listeners", String.join(",", serverListeners));
