@@ -32,6 +32,19 @@ class PlatformIT {
     }
 
     @Test
+    void microProfileHealthOfTheServerIsReadyWithEveryApplicationsDatabase() {
+        var response = TriadHttp.get(TriadHttp.uri("ca-http", "/").resolve("/health/ready"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        var health = TriadHttp.json(response);
+        assertThat(health.getString("status")).isEqualTo("UP");
+        var databases = health.getJsonArray("checks").getValuesAs(jakarta.json.JsonObject.class).stream()
+                .filter(c -> c.getString("name").equals("database")).toList();
+        assertThat(databases).hasSizeGreaterThanOrEqualTo(3)
+                .allSatisfy(c -> assertThat(c.getString("status")).isEqualTo("UP"));
+    }
+
+    @Test
     void applicationsAreSeparatedByListener() {
         // the bank lives on the bank's virtual server only, not behind the CA's certificate or the shop's
         var bankOnCaPort = TriadHttp.get(TriadHttp.uri("ca", "/").resolve("/bank/api/v1/health"));
