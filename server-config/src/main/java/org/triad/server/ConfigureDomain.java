@@ -37,8 +37,8 @@ import org.w3c.dom.NodeList;
  */
 public final class ConfigureDomain {
 
-    /** Name, HTTPS port, virtual server and certificate alias of each application's HTTPS listener. */
-    record HttpsListener(String name, int port, String virtualServer, String certAlias) {
+    /** Name, HTTPS port and certificate alias of each application's HTTPS listener. */
+    record HttpsListener(String name, int port, String certAlias) {
     }
 
     private final Document doc;
@@ -94,9 +94,9 @@ public final class ConfigureDomain {
 
     List<HttpsListener> httpsListeners() {
         return List.of(
-                new HttpsListener("ca-https", Integer.parseInt(settings.get("ca.https")), "server", settings.get("cert.ca")),
-                new HttpsListener("bank-https", Integer.parseInt(settings.get("bank.https")), "server", settings.get("cert.bank")),
-                new HttpsListener("shop-https", Integer.parseInt(settings.get("shop.https")), "server", settings.get("cert.shop")));
+                new HttpsListener("ca-https", Integer.parseInt(settings.get("ca.https")), settings.get("cert.ca")),
+                new HttpsListener("bank-https", Integer.parseInt(settings.get("bank.https")), settings.get("cert.bank")),
+                new HttpsListener("shop-https", Integer.parseInt(settings.get("shop.https")), settings.get("cert.shop")));
     }
 
     void apply() {
@@ -117,7 +117,7 @@ public final class ConfigureDomain {
             Element protocol = findOrCreate(protocols, "protocol", "name", https.name());
             protocol.setAttribute("security-enabled", "true");
             Element http = findOrCreate(protocol, "http", null, null);
-            http.setAttribute("default-virtual-server", https.virtualServer());
+            http.setAttribute("default-virtual-server", "server");
             http.setAttribute("max-connections", "250");
             findOrCreate(http, "file-cache", null, null).setAttribute("enabled", "false");
             Element ssl = findOrCreate(protocol, "ssl", null, null);

@@ -76,7 +76,8 @@ class PlatformIT {
 
         List<String> listening = new ArrayList<>();
         for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-            for (String line : Files.readAllLines(Path.of(table)).subList(1, Files.readAllLines(Path.of(table)).size())) {
+            List<String> lines = Files.readAllLines(Path.of(table));
+            for (String line : lines.subList(1, lines.size())) {
                 String[] f = line.trim().split("\\s+");
                 if ("0A".equals(f[3]) && inodes.contains(f[9])) { // 0A = LISTEN
                     listening.add(f[1]);

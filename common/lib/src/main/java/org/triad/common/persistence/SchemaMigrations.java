@@ -38,8 +38,8 @@ public class SchemaMigrations {
                 .validateMigrationNaming(true)
                 .load();
         MigrateResult result = flyway.migrate();
-        currentVersion = flyway.info().current() == null
-                ? "none" : flyway.info().current().getVersion().getVersion();
+        var current = flyway.info().current();
+        currentVersion = current == null ? "none" : current.getVersion().getVersion();
         LOG.info(() -> "Schema at " + location + " is at version " + currentVersion
                 + " (" + result.migrationsExecuted + " migrations applied now)");
         return result;
