@@ -41,6 +41,17 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
             return Response.fromResponse(response)
                     .allow(notAllowed.getResponse().getAllowedMethods()).build();
         }
+        if (unwrap(exception) instanceof WebApplicationException wae) {
+            // keep the headers that tell the client what to do next
+            Response.ResponseBuilder builder = Response.fromResponse(response);
+            for (String header : new String[] {"WWW-Authenticate", "Retry-After"}) {
+                Object value = wae.getResponse().getHeaders().getFirst(header);
+                if (value != null) {
+                    builder.header(header, value);
+                }
+            }
+            return builder.build();
+        }
         return response;
     }
 

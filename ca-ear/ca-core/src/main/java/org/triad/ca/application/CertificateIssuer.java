@@ -1,0 +1,368 @@
+package org.triad.ca.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.security.KeyPair;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.DERIA5String;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Extensions;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.operator.ContentVerifierProvider;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.bouncycastle.pkcs.PKCSException;
+import org.triad.ca.domain.model.audit.AuditAction;
+import org.triad.ca.domain.model.audit.AuditOutcome;
+import org.triad.ca.domain.model.certificate.CertificateProfile;
+import org.triad.ca.domain.model.certificate.CertificateRecord;
+import org.triad.ca.domain.model.certificate.CertificateRepository;
+import org.triad.ca.domain.model.certificate.InvalidCsrException;
+import org.triad.ca.domain.model.certificate.PolicyViolationException;
+import org.triad.ca.domain.model.certificate.UnknownProfileException;
+import org.triad.ca.infrastructure.crypto.CaHierarchy;
+import org.triad.ca.infrastructure.crypto.CaKeys;
+import org.triad.ca.infrastructure.crypto.KeyPolicy;
+import org.triad.ca.infrastructure.crypto.Pem;
+
+/**
+ * Issues certificates: checks the request against the key and name policy of its profile, signs
+ * with the issuing CA, stores and audits — one transaction. Callers outside the application layer
+ * use {@link IssuanceService}, which also audits rejections.
+ */
+@Stateless
+public class CertificateIssuer {
+
+    /** Larger PEM input is refused before parsing; real CSRs are a few kilobytes. */
+    public static final int MAX_CSR_CHARS = 16 * 1024;
+
+    private static final int MAX_CN_LENGTH = 64;
+    private static final Duration BACKDATE = Duration.ofMinutes(5);
+
+    @Inject
+    CaHierarchy ca;
+
+    @Inject
+    CaPolicy policy;
+
+    @Inject
+    CertificateRepository certificates;
+
+    @Inject
+    AuditLog audit;
+
+    public static CertificateProfile profile(String name) {
+        if (name == null || name.isBlank()) {
+            throw new UnknownProfileException("A profile is required: tls-server, tls-client or signing.");
+        }
+        return CertificateProfile.fromApiName(name.trim()).orElseThrow(() -> new UnknownProfileException(
+                "Unknown profile '" + name + "'; use tls-server, tls-client or signing."));
+    }
+
+    /** Parses and checks a PEM PKCS#10 request: well-formed, self-signature valid, acceptable key. */
+    public static PKCS10CertificationRequest parseCsr(String csrPem) {
+        if (csrPem == null || csrPem.isBlank()) {
+            throw new InvalidCsrException("The CSR is empty.");
+        }
+        if (csrPem.length() > MAX_CSR_CHARS) {
+            throw new InvalidCsrException("The CSR is larger than " + MAX_CSR_CHARS + " characters.");
+        }
+        PKCS10CertificationRequest csr;
+        try {
+            csr = Pem.readCsr(csrPem);
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidCsrException("The CSR is not a readable PEM PKCS#10 request.");
+        }
+        if (csr == null) {
+            throw new InvalidCsrException("No '-----BEGIN CERTIFICATE REQUEST-----' block was found.");
+        }
+        KeyPolicy.check(csr.getSubjectPublicKeyInfo());
+        try {
+            ContentVerifierProvider verifier = new JcaContentVerifierProviderBuilder().setProvider(CaKeys.BC)
+                    .build(csr.getSubjectPublicKeyInfo());
+            if (!csr.isSignatureValid(verifier)) {
+                throw new InvalidCsrException("The CSR's signature does not match its public key.");
+            }
+        } catch (OperatorCreationException | PKCSException | RuntimeException e) {
+            if (e instanceof InvalidCsrException invalid) {
+                throw invalid;
+            }
+            throw new InvalidCsrException("The CSR's signature cannot be checked.");
+        }
+        return csr;
+    }
+
+    public IssuedCertificate issueFromCsr(String csrPem, String profileName, Integer validityDays, String actor) {
+        CertificateProfile profile = profile(profileName);
+        PKCS10CertificationRequest csr = parseCsr(csrPem);
+        String cn = commonName(csr.getSubject());
+        GeneralNames requested = null;
+        Extensions extensions = csr.getRequestedExtensions();
+        if (extensions != null) {
+            requested = GeneralNames.fromExtensions(extensions, Extension.subjectAlternativeName);
+        }
+        return issue(csr.getSubjectPublicKeyInfo(), cn, requested, profile, validityDays, actor, null);
+    }
+
+    /**
+     * The brief's convenience path: the CA generates the key pair. The caller must hand the key
+     * out only encrypted; see {@link IssuanceService#issueWithGeneratedKey}.
+     */
+    public IssuedCertificate issueWithGeneratedKey(String commonName, String profileName, Integer validityDays,
+                                                   String actor) {
+        CertificateProfile profile = profile(profileName);
+        KeyPair pair = CaKeys.generate("EC", 0);
+        IssuedCertificate issued = issue(SubjectPublicKeyInfo.getInstance(pair.getPublic().getEncoded()),
+                commonName, null, profile, validityDays, actor, pair);
+        audit.record(actor, AuditAction.KEY_GENERATED_FOR_CLIENT, "serial " + issued.serial(), AuditOutcome.SUCCESS,
+                "EC P-256 key generated by the CA for CN=" + commonName);
+        return issued;
+    }
+
+    private IssuedCertificate issue(SubjectPublicKeyInfo publicKey, String requestedCn, GeneralNames requestedNames,
+                                    CertificateProfile profile, Integer validityDays, String actor, KeyPair generated) {
+        String keyDescription = KeyPolicy.check(publicKey);
+        Names names = applyNamePolicy(profile, requestedCn, requestedNames);
+        Instant now = Instant.now();
+        int days = validityDays == null ? profile.defaultValidityDays() : validityDays;
+        if (days < 1 || days > profile.maxValidityDays()) {
+            throw new PolicyViolationException("validityDays must be between 1 and " + profile.maxValidityDays()
+                    + " for " + profile.apiName() + ".");
+        }
+        X509Certificate issuing = ca.issuing();
+        Instant notAfter = now.plus(Duration.ofDays(days));
+        if (notAfter.isAfter(issuing.getNotAfter().toInstant())) {
+            notAfter = issuing.getNotAfter().toInstant();
+        }
+        Instant notBefore = now.minus(BACKDATE);
+
+        BigInteger serial;
+        do {
+            serial = CaKeys.randomSerial();
+        } while (certificates.find(CaKeys.hex(serial)).isPresent());
+
+        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, names.commonName()).build();
+        X509Certificate certificate;
+        try {
+            X509v3CertificateBuilder builder = new X509v3CertificateBuilder(
+                    X500Name.getInstance(issuing.getSubjectX500Principal().getEncoded()), serial,
+                    Date.from(notBefore), Date.from(notAfter), subject, publicKey);
+            JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
+            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+            builder.addExtension(Extension.keyUsage, true, keyUsage(profile, keyDescription));
+            builder.addExtension(Extension.extendedKeyUsage, false, extendedKeyUsage(profile));
+            builder.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(publicKey));
+            builder.addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(issuing));
+            if (!names.alternativeNames().isEmpty()) {
+                builder.addExtension(Extension.subjectAlternativeName, false,
+                        new GeneralNames(names.alternativeNames().toArray(GeneralName[]::new)));
+            }
+            String base = policy.pkiBaseUrl();
+            builder.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
+                new DistributionPoint(new DistributionPointName(new GeneralNames(uri(base + "/crl"))), null, null)}));
+            builder.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
+                    new AccessDescription[] {
+                        new AccessDescription(AccessDescription.id_ad_ocsp, uri(base + "/ocsp")),
+                        new AccessDescription(AccessDescription.id_ad_caIssuers, uri(base + "/issuing-ca.crt"))}));
+            X509CertificateHolder holder = builder.build(ca.issuingSigner());
+            certificate = new JcaX509CertificateConverter().getCertificate(holder);
+        } catch (IOException | CertificateException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot build the certificate", e);
+        }
+
+        String hexSerial = CaKeys.hex(serial);
+        CertificateRecord record = new CertificateRecord(hexSerial, names.commonName(),
+                certificate.getSubjectX500Principal().getName(), names.describe(), profile, keyDescription,
+                notBefore, notAfter, now, actor, generated != null, derOf(certificate));
+        certificates.add(record);
+        audit.record(actor, AuditAction.CERTIFICATE_ISSUED, "serial " + hexSerial, AuditOutcome.SUCCESS,
+                profile.apiName() + " CN=" + names.commonName() + " " + names.describe() + " " + keyDescription
+                        + " until " + notAfter);
+        return new IssuedCertificate(hexSerial, certificate, ca.chain(), notAfter,
+                generated == null ? null : generated.getPrivate());
+    }
+
+    private static byte[] derOf(X509Certificate certificate) {
+        try {
+            return certificate.getEncoded();
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static GeneralName uri(String value) {
+        return new GeneralName(GeneralName.uniformResourceIdentifier, new DERIA5String(value));
+    }
+
+    private static KeyUsage keyUsage(CertificateProfile profile, String keyDescription) {
+        return switch (profile) {
+            case TLS_SERVER -> new KeyUsage(keyDescription.startsWith("RSA")
+                    ? KeyUsage.digitalSignature | KeyUsage.keyEncipherment : KeyUsage.digitalSignature);
+            case TLS_CLIENT -> new KeyUsage(KeyUsage.digitalSignature);
+            case SIGNING -> new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation);
+        };
+    }
+
+    private static ExtendedKeyUsage extendedKeyUsage(CertificateProfile profile) {
+        return switch (profile) {
+            case TLS_SERVER -> new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth);
+            case TLS_CLIENT -> new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth);
+            case SIGNING -> new ExtendedKeyUsage(new KeyPurposeId[] {
+                KeyPurposeId.id_kp_codeSigning, KeyPurposeId.id_kp_emailProtection});
+        };
+    }
+
+    private static String commonName(X500Name subject) {
+        RDN[] rdns = subject.getRDNs(BCStyle.CN);
+        if (rdns.length == 0) {
+            return null;
+        }
+        String cn = IETFUtils.valueToString(rdns[0].getFirst().getValue()).trim();
+        return cn.isEmpty() ? null : cn;
+    }
+
+    /** Keeps the names the profile allows, refuses names the policy forbids. */
+    private Names applyNamePolicy(CertificateProfile profile, String cn, GeneralNames requested) {
+        if (cn != null && cn.length() > MAX_CN_LENGTH) {
+            throw new PolicyViolationException("The common name is longer than " + MAX_CN_LENGTH + " characters.");
+        }
+        Set<String> dns = new LinkedHashSet<>();
+        Set<InetAddress> ips = new LinkedHashSet<>();
+        Set<String> emails = new LinkedHashSet<>();
+        if (requested != null) {
+            for (GeneralName name : requested.getNames()) {
+                switch (name.getTagNo()) {
+                    case GeneralName.dNSName -> dns.add(name.getName().toString().toLowerCase(Locale.ROOT));
+                    case GeneralName.iPAddress -> ips.add(ip(ASN1OctetString.getInstance(name.getName()).getOctets()));
+                    case GeneralName.rfc822Name -> emails.add(name.getName().toString());
+                    default -> {
+                        // other name types are not part of any profile and are dropped
+                    }
+                }
+            }
+        }
+        List<String> refusals = new ArrayList<>();
+        List<GeneralName> keep = new ArrayList<>();
+        String commonName = cn;
+        switch (profile) {
+            case TLS_SERVER -> {
+                if (cn != null && isIpLiteral(cn)) {
+                    ips.add(ip(cn));
+                } else if (cn != null && CaPolicy.isDnsName(cn.toLowerCase(Locale.ROOT))) {
+                    dns.add(cn.toLowerCase(Locale.ROOT));
+                } else if (cn != null) {
+                    refusals.add(cn + ": the common name of a TLS server must be one of its DNS names or IP addresses");
+                }
+                for (String d : dns) {
+                    addOrRefuse(policy.rejectDns(d), new GeneralName(GeneralName.dNSName, d), keep, refusals);
+                }
+                for (InetAddress ip : ips) {
+                    addOrRefuse(policy.rejectIp(ip), new GeneralName(GeneralName.iPAddress, ip.getHostAddress()),
+                            keep, refusals);
+                }
+                if (dns.isEmpty() && ips.isEmpty()) {
+                    refusals.add("a TLS server certificate needs at least one DNS name or IP address");
+                }
+                if (commonName == null && refusals.isEmpty()) {
+                    commonName = dns.isEmpty() ? ips.iterator().next().getHostAddress() : dns.iterator().next();
+                }
+            }
+            case TLS_CLIENT -> {
+                for (String d : dns) {
+                    addOrRefuse(policy.rejectDns(d), new GeneralName(GeneralName.dNSName, d), keep, refusals);
+                }
+                emails.forEach(e -> keep.add(new GeneralName(GeneralName.rfc822Name, e)));
+            }
+            case SIGNING -> emails.forEach(e -> keep.add(new GeneralName(GeneralName.rfc822Name, e)));
+        }
+        if (commonName == null && profile != CertificateProfile.TLS_SERVER) {
+            refusals.add("a " + profile.apiName() + " certificate needs a subject common name (CN)");
+        }
+        if (!refusals.isEmpty()) {
+            throw new PolicyViolationException("Refused by the " + profile.apiName() + " policy: "
+                    + String.join("; ", refusals) + ".");
+        }
+        return new Names(commonName, keep);
+    }
+
+    private static void addOrRefuse(String refusal, GeneralName name, List<GeneralName> keep, List<String> refusals) {
+        if (refusal == null) {
+            keep.add(name);
+        } else {
+            refusals.add(refusal);
+        }
+    }
+
+    private static boolean isIpLiteral(String value) {
+        return value.matches("\\d{1,3}(\\.\\d{1,3}){3}") || value.contains(":") && value.matches("[0-9a-fA-F:.]+");
+    }
+
+    private static InetAddress ip(String literal) {
+        try {
+            return InetAddress.getByName(literal); // a literal: no lookup happens
+        } catch (UnknownHostException e) {
+            throw new PolicyViolationException(literal + " is not an IP address.");
+        }
+    }
+
+    private static InetAddress ip(byte[] octets) {
+        try {
+            return InetAddress.getByAddress(octets);
+        } catch (UnknownHostException e) {
+            throw new PolicyViolationException("An IP address in the request is malformed.");
+        }
+    }
+
+    private record Names(String commonName, List<GeneralName> alternativeNames) {
+        String describe() {
+            List<String> parts = new ArrayList<>();
+            for (GeneralName n : alternativeNames) {
+                String type = switch (n.getTagNo()) {
+                    case GeneralName.dNSName -> "DNS:";
+                    case GeneralName.iPAddress -> "IP:";
+                    default -> "email:";
+                };
+                String value = n.getTagNo() == GeneralName.iPAddress
+                        ? ip(ASN1OctetString.getInstance(n.getName()).getOctets()).getHostAddress()
+                        : n.getName().toString();
+                parts.add(type + value);
+            }
+            return String.join(", ", parts);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.triad.ca.interfaces.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+import org.triad.ca.application.CaAccounts;
+
+/**
+ * Signs callers in against the CA's accounts:
+ * <ul>
+ * <li>{@code Authorization: Basic} on any request (API clients; only ever over TLS, the listener
+ * policy refuses plain HTTP for the API) — a wrong password is a 401 problem;</li>
+ * <li>the login page's {@code SecurityContext.authenticate} call (admin UI), remembered in the
+ * session;</li>
+ * <li>an unauthenticated request to a protected page is sent to the login page.</li>
+ * </ul>
+ */
+@ApplicationScoped
+@AutoApplySession
+public class CaAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    public static final String LOGIN_PAGE = "/login.xhtml";
+
+    @Inject
+    CaAccounts accounts;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            Optional<UsernamePasswordCredential> credential = decodeBasic(authorization.substring(6).trim());
+            Optional<Set<String>> roles = credential.flatMap(c -> accounts.authenticate(c.getCaller(),
+                    c.getPassword().getValue(), false, request.getRemoteAddr()));
+            if (roles.isPresent()) {
+                return context.notifyContainerAboutLogin(credential.get().getCaller(), roles.get());
+            }
+            return unauthorized(response, "The user name or password is wrong, or the account is locked.");
+        }
+        if (context.isAuthenticationRequest()) {
+            Credential credential = context.getAuthParameters().getCredential();
+            if (credential instanceof UsernamePasswordCredential up) {
+                Optional<Set<String>> roles = accounts.authenticate(up.getCaller(), up.getPassword().getValue(), true,
+                        request.getRemoteAddr());
+                if (roles.isPresent()) {
+                    return context.notifyContainerAboutLogin(up.getCaller(), roles.get());
+                }
+            }
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        if (context.isProtected()) {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if (path.startsWith("/api/")) {
+                return unauthorized(response, "Authentication is required.");
+            }
+            String next = path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+            return context.redirect(request.getContextPath() + LOGIN_PAGE + "?next="
+                    + URLEncoder.encode(next, StandardCharsets.UTF_8));
+        }
+        return context.doNothing();
+    }
+
+    private static Optional<UsernamePasswordCredential> decodeBasic(String encoded) {
+        try {
+            String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            if (colon <= 0) {
+                return Optional.empty();
+            }
+            return Optional.of(new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static AuthenticationStatus unauthorized(HttpServletResponse response, String detail) {
+        try {
+            response.setStatus(401);
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Triad CA\", charset=\"UTF-8\"");
+            response.setHeader("Cache-Control", "no-store");
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("{\"type\":\"https://triad.example/problems/unauthorized\",\"title\":"
+                    + "\"Unauthorized\",\"status\":401,\"detail\":\"" + detail + "\"}");
+        } catch (IOException e) {
+            // the client went away; nothing to tell it
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+}
