@@ -62,6 +62,12 @@ public final class TriadHttp {
         return client;
     }
 
+    /** A client of its own (no shared connection pool), e.g. to see a listener's current certificate. */
+    public static HttpClient newClient() {
+        return HttpClient.newBuilder().sslContext(trustingPlatformCertificates())
+                .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
     public static HttpResponse<String> get(URI uri, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET();
         if (headers.length > 0) {

@@ -1,0 +1,164 @@
+package org.triad.common.tls;
+
+import java.net.Socket;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXParameters;
+import java.security.cert.PKIXRevocationChecker;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * Trusts a peer only if its chain leads to the Triad root and the CA's OCSP responder says its
+ * certificate is good. OCSP answers (good or revoked) are cached per certificate for a short time
+ * so a busy client does not ask the CA on every handshake; an unreachable responder fails closed.
+ * Every refusal is logged with the peer's subject and serial.
+ */
+public class RevocationCheckingTrustManager extends X509ExtendedTrustManager {
+
+    private static final Logger LOG = Logger.getLogger(RevocationCheckingTrustManager.class.getName());
+
+    private final X509TrustManager chainCheck;
+    private final Set<TrustAnchor> anchors;
+    private final Duration cacheFor;
+    private final Clock clock;
+    private final Map<String, Verdict> cache = new ConcurrentHashMap<>();
+
+    private record Verdict(String refusal, Instant until) {
+    }
+
+    public RevocationCheckingTrustManager(List<X509Certificate> roots, Duration cacheFor, Clock clock)
+            throws GeneralSecurityException {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try {
+            ks.load(null, null);
+        } catch (java.io.IOException e) {
+            throw new GeneralSecurityException(e);
+        }
+        Set<TrustAnchor> set = new java.util.HashSet<>();
+        int i = 0;
+        for (X509Certificate root : roots) {
+            ks.setCertificateEntry("root-" + i++, root);
+            set.add(new TrustAnchor(root, null));
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
+        tmf.init(ks);
+        this.chainCheck = (X509TrustManager) tmf.getTrustManagers()[0];
+        this.anchors = Set.copyOf(set);
+        this.cacheFor = cacheFor;
+        this.clock = clock;
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        try {
+            chainCheck.checkServerTrusted(chain, authType);
+        } catch (CertificateException e) {
+            throw refuse(chain, "not issued by the Triad CA (" + e.getMessage() + ")");
+        }
+        checkRevocation(chain);
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        try {
+            chainCheck.checkClientTrusted(chain, authType);
+        } catch (CertificateException e) {
+            throw refuse(chain, "not issued by the Triad CA (" + e.getMessage() + ")");
+        }
+        checkRevocation(chain);
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+        checkServerTrusted(chain, authType);
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+        checkServerTrusted(chain, authType);
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+        checkClientTrusted(chain, authType);
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+        checkClientTrusted(chain, authType);
+    }
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+        return chainCheck.getAcceptedIssuers();
+    }
+
+    private void checkRevocation(X509Certificate[] chain) throws CertificateException {
+        X509Certificate leaf = chain[0];
+        String key = leaf.getIssuerX500Principal().getName() + "#" + leaf.getSerialNumber().toString(16);
+        Instant now = clock.instant();
+        Verdict verdict = cache.get(key);
+        if (verdict == null || now.isAfter(verdict.until())) {
+            verdict = new Verdict(askOcsp(chain), now.plus(cacheFor));
+            cache.put(key, verdict);
+        }
+        if (verdict.refusal() != null) {
+            throw refuse(chain, verdict.refusal());
+        }
+    }
+
+    /** Null if the responder says good; otherwise why the peer is refused. */
+    private String askOcsp(X509Certificate[] chain) {
+        List<X509Certificate> path = new ArrayList<>();
+        for (X509Certificate c : chain) {
+            boolean isAnchor = anchors.stream().anyMatch(a -> a.getTrustedCert().equals(c));
+            if (!isAnchor) {
+                path.add(c);
+            }
+        }
+        try {
+            CertPathValidator validator = CertPathValidator.getInstance("PKIX");
+            PKIXRevocationChecker ocsp = (PKIXRevocationChecker) validator.getRevocationChecker();
+            ocsp.setOptions(EnumSet.of(PKIXRevocationChecker.Option.ONLY_END_ENTITY,
+                    PKIXRevocationChecker.Option.NO_FALLBACK));
+            PKIXParameters params = new PKIXParameters(anchors);
+            params.addCertPathChecker(ocsp);
+            params.setRevocationEnabled(true);
+            validator.validate(CertificateFactory.getInstance("X.509").generateCertPath(path), params);
+            return null;
+        } catch (CertPathValidatorException e) {
+            if (e.getReason() == CertPathValidatorException.BasicReason.REVOKED) {
+                return "certificate revoked (OCSP)";
+            }
+            return "revocation status could not be established (" + e.getMessage() + ")";
+        } catch (GeneralSecurityException e) {
+            return "revocation check failed (" + e.getMessage() + ")";
+        }
+    }
+
+    private static CertificateException refuse(X509Certificate[] chain, String why) {
+        String peer = chain.length == 0 ? "(no certificate)"
+                : chain[0].getSubjectX500Principal().getName() + " serial " + chain[0].getSerialNumber().toString(16);
+        LOG.warning(() -> "Refused TLS peer " + peer + ": " + why);
+        return new CertificateException("TLS peer " + peer + " refused: " + why);
+    }
+}
