@@ -51,7 +51,7 @@ import javax.net.ssl.TrustManagerFactory;
  */
 public final class ProvisionTls {
 
-    private static final Pattern JSON_STRING = Pattern.compile("\"(certificate|chain)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern JSON_STRING = Pattern.compile("\"(certificate|chain)\"\\s*:\\s*\"((?:[^\"\\\\]++|\\\\.)*+)\"");
 
     private final Path configDir;
     private final Path trustPem;
