@@ -119,4 +119,13 @@ class PlatformIT {
         }
         return InetAddress.getByAddress(bytes);
     }
+
+    @Test
+    void theMicroProfileOpenApiDocumentDescribesTheApis() {
+        var response = TriadHttp.get(TriadHttp.uri("ca-http", "/").resolve("/openapi"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("/api/v1/certificates/{serial}/revoke").contains("/api/v1/verify")
+                .contains("/api/v1/diagnostics/bank").contains("/api/v1/health");
+    }
 }
