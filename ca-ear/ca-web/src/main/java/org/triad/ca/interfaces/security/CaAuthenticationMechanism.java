@@ -13,7 +13,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.Set;
 import org.triad.ca.application.CaAccounts;
@@ -34,20 +40,48 @@ public class CaAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     public static final String LOGIN_PAGE = "/login.xhtml";
 
+    /** How long a verified HTTP Basic credential is remembered (API clients send it on every call). */
+    private static final long BASIC_CACHE_MILLIS = 30_000;
+    private static final int BASIC_CACHE_MAX = 1_000;
+
     @Inject
     CaAccounts accounts;
+
+    private final Map<String, CachedLogin> verifiedBasic = new ConcurrentHashMap<>();
+    private final byte[] cacheSalt = new byte[16];
+
+    {
+        new SecureRandom().nextBytes(cacheSalt);
+    }
+
+    private record CachedLogin(String caller, Set<String> roles, long until) {
+    }
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            Optional<UsernamePasswordCredential> credential = decodeBasic(authorization.substring(6).trim());
+            String encoded = authorization.substring(6).trim();
+            String cacheKey = cacheKey(encoded);
+            CachedLogin cached = verifiedBasic.get(cacheKey);
+            if (cached != null && cached.until() > System.currentTimeMillis()) {
+                return context.notifyContainerAboutLogin(cached.caller(), cached.roles());
+            }
+            Optional<UsernamePasswordCredential> credential = decodeBasic(encoded);
             Optional<Set<String>> roles = credential.flatMap(c -> accounts.authenticate(c.getCaller(),
                     c.getPassword().getValue(), false, request.getRemoteAddr()));
             if (roles.isPresent()) {
+                // PBKDF2 costs ~0.1 s of CPU by design; an API client calling many times a second
+                // must not pay it on every request. Only successes are remembered, briefly.
+                if (verifiedBasic.size() >= BASIC_CACHE_MAX) {
+                    verifiedBasic.clear();
+                }
+                verifiedBasic.put(cacheKey, new CachedLogin(credential.get().getCaller(), roles.get(),
+                        System.currentTimeMillis() + BASIC_CACHE_MILLIS));
                 return context.notifyContainerAboutLogin(credential.get().getCaller(), roles.get());
             }
+            verifiedBasic.remove(cacheKey);
             return unauthorized(response, "The user name or password is wrong, or the account is locked.");
         }
         if (context.isAuthenticationRequest()) {
@@ -71,6 +105,17 @@ public class CaAuthenticationMechanism implements HttpAuthenticationMechanism {
                     + URLEncoder.encode(next, StandardCharsets.UTF_8));
         }
         return context.doNothing();
+    }
+
+    /** A salted digest, so the cache never holds a password or an offline-guessable hash of one. */
+    private String cacheKey(String encodedCredentials) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(cacheSalt);
+            return HexFormat.of().formatHex(sha.digest(encodedCredentials.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Optional<UsernamePasswordCredential> decodeBasic(String encoded) {
