@@ -1,0 +1,87 @@
+package org.triad.bank.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.logging.Logger;
+import org.triad.bank.domain.model.card.Card;
+import org.triad.bank.domain.model.card.CardNotFoundException;
+import org.triad.bank.domain.model.card.CardRepository;
+import org.triad.bank.domain.model.customer.Customer;
+import org.triad.bank.domain.model.customer.CustomerNotFoundException;
+import org.triad.bank.domain.model.customer.CustomerRepository;
+import org.triad.bank.domain.model.customer.NotPermittedException;
+import org.triad.bank.domain.model.customer.Role;
+
+/**
+ * What clerks do: KYC decisions and freezing cards. Every method takes the acting clerk's id and checks the role
+ * against the database, whatever the web layer already checked.
+ */
+@Stateless
+public class ClerkService {
+
+    private static final Logger AUDIT = Logger.getLogger("org.triad.bank.audit");
+
+    @Inject
+    CustomerRepository customers;
+
+    @Inject
+    CardRepository cards;
+
+    @Inject
+    CustomerService customerService;
+
+    public CustomerView approve(long clerkId, long customerId) {
+        requireClerk(clerkId);
+        Customer customer = customer(customerId);
+        customer.approveKyc(clerkId);
+        AUDIT.info(() -> "clerk " + clerkId + " approved customer " + customerId);
+        return CustomerView.of(customer);
+    }
+
+    public CustomerView reject(long clerkId, long customerId, String reason) {
+        requireClerk(clerkId);
+        Customer customer = customer(customerId);
+        customer.rejectKyc(reason, clerkId);
+        AUDIT.info(() -> "clerk " + clerkId + " rejected customer " + customerId);
+        return CustomerView.of(customer);
+    }
+
+    public List<CustomerView> search(long clerkId, String kycStatus, String text, int offset, int limit) {
+        requireClerk(clerkId);
+        return customerService.search(kycStatus, text, offset, limit);
+    }
+
+    public List<CardView> cardsOf(long clerkId, long customerId) {
+        requireClerk(clerkId);
+        return cards.findByOwner(customerId).stream().map(CardView::of).toList();
+    }
+
+    public CardView freeze(long clerkId, long cardId) {
+        requireClerk(clerkId);
+        Card card = cards.lockInIdOrder(cardId).get(0);
+        card.freeze();
+        AUDIT.info(() -> "clerk " + clerkId + " froze card " + cardId);
+        return CardView.of(card);
+    }
+
+    public CardView unfreeze(long clerkId, long cardId) {
+        requireClerk(clerkId);
+        Card card = cards.find(cardId).orElseThrow(() -> new CardNotFoundException("No such card."));
+        card = cards.lockInIdOrder(card.id()).get(0);
+        card.unfreeze();
+        AUDIT.info(() -> "clerk " + clerkId + " unfroze card " + cardId);
+        return CardView.of(card);
+    }
+
+    private void requireClerk(long clerkId) {
+        Role role = customers.find(clerkId).map(Customer::role).orElse(Role.CUSTOMER);
+        if (role == Role.CUSTOMER) {
+            throw new NotPermittedException("Only clerks may do this.");
+        }
+    }
+
+    private Customer customer(long customerId) {
+        return customers.find(customerId).orElseThrow(() -> new CustomerNotFoundException("No such customer."));
+    }
+}
