@@ -4,10 +4,8 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.triad.bank.domain.model.card.Card;
 import org.triad.bank.domain.model.card.CardNotFoundException;
-import org.triad.bank.domain.model.card.CardNumber;
 import org.triad.bank.domain.model.card.CardRepository;
 import org.triad.bank.domain.model.code.CodeCheck;
 import org.triad.bank.domain.model.code.CodePurpose;
@@ -29,15 +27,14 @@ public class CardService {
     CodeService codes;
 
     @Inject
-    @ConfigProperty(name = "triad.bank.card.bin")
-    String bin;
+    CardNumbers numbers;
 
     /** Opens a card for an approved customer and mails its activation code. */
     public CardView apply(long customerId) {
         Customer customer = customers.find(customerId)
                 .orElseThrow(() -> new CustomerNotFoundException("No such customer."));
         customer.requireApproved();
-        Card card = new Card(newNumber(), customerId, Instant.now());
+        Card card = new Card(numbers.next(), customerId, Instant.now());
         cards.add(card);
         codes.issue(customer, CodePurpose.CARD_ACTIVATION, String.valueOf(card.id()));
         return CardView.of(card);
@@ -65,16 +62,5 @@ public class CardService {
     Card owned(long customerId, long cardId) {
         return cards.find(cardId).filter(c -> c.isOwnedBy(customerId))
                 .orElseThrow(() -> new CardNotFoundException("No such card."));
-    }
-
-    /** A random number that is not taken; the unique constraint on card.number is the final guard. */
-    CardNumber newNumber() {
-        for (int attempt = 0; attempt < 10; attempt++) {
-            CardNumber candidate = CardNumber.generate(bin, Hashes.random());
-            if (!cards.numberExists(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("Could not find a free card number");
     }
 }

@@ -41,7 +41,10 @@ public class DevSeed {
     @EJB
     MoneyMovements movements;
 
+    // On the callback itself: a singleton's @PostConstruct would otherwise run in one transaction, and the
+    // ledger (a new transaction) could not see the card created just before.
     @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void seed() {
         if (!enabled || onboarding.exists("clerk")) {
             return;

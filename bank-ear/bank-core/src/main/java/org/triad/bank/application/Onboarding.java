@@ -24,7 +24,7 @@ public class Onboarding {
     CardRepository cards;
 
     @Inject
-    CardService cardService;
+    CardNumbers numbers;
 
     @Inject
     Passwords passwords;
@@ -47,7 +47,7 @@ public class Onboarding {
         customer.activate();
         customer.approveKyc(reviewerId);
         customers.add(customer);
-        Card card = new Card(cardService.newNumber(), customer.id(), Instant.now());
+        Card card = new Card(numbers.next(), customer.id(), Instant.now());
         card.activate(Instant.now());
         cards.add(card);
         return new ReviewedCustomer(customer.id(), card.id(), card.number().value());
