@@ -61,6 +61,11 @@ final class BankClient {
         return send(b);
     }
 
+    HttpResponse<String> send(String method, String path, String json) {
+        return send(builder(path).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     HttpResponse<String> delete(String path) {
         return send(builder(path).DELETE());
     }

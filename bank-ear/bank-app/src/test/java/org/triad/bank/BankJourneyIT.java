@@ -302,6 +302,40 @@ class BankJourneyIT {
     }
 
     @Test
+    void aForgottenPasswordIsResetByEmailCodeWhichAlsoLiftsTheLockAndEverythingIsAudited() {
+        Person p = registerAndActivate("Rui");
+        for (int i = 0; i < 5; i++) {
+            BankClient.basic(p.email(), "not-my-password").post("/api/v1/sessions", "");
+        }
+        assertThat(BankClient.anonymous().post("/api/v1/customers/password-reset-code",
+                Json.createObjectBuilder().add("email", p.email()).build().toString()).statusCode()).isEqualTo(202);
+        String code = mailbox.code(p.email(), "reset your password");
+        expectProblem(BankClient.anonymous().post("/api/v1/customers/password-reset", Json.createObjectBuilder()
+                .add("email", p.email()).add("code", code).add("newPassword", "too-short").build().toString()),
+                400, "invalid-input");
+        String newPassword = "a-brand-new-passphrase";
+        HttpResponse<String> reset = BankClient.anonymous().post("/api/v1/customers/password-reset",
+                Json.createObjectBuilder().add("email", p.email()).add("code", code).add("newPassword", newPassword)
+                        .build().toString());
+        assertThat(reset.statusCode()).as(reset.body()).isEqualTo(204);
+        assertThat(BankClient.basic(p.email(), PASSWORD).get("/api/v1/me").statusCode()).isEqualTo(401);
+        BankClient me = BankClient.login(p.email(), newPassword);
+        HttpResponse<String> renamed = me.send("PUT", "/api/v1/me", "{\"nickname\":\"Rui Chen\"}");
+        assertThat(json(renamed).getString("nickname")).isEqualTo("Rui Chen");
+        // Unknown addresses get the same answer (no account enumeration).
+        assertThat(BankClient.anonymous().post("/api/v1/customers/password-reset-code",
+                "{\"email\":\"nobody-" + UUID.randomUUID() + "@example.com\"}").statusCode()).isEqualTo(202);
+
+        HttpResponse<String> trail = CLERK.get("/api/v1/clerk/audit?actor=" + p.customerId() + "&size=50");
+        assertThat(trail.statusCode()).as(trail.body()).isEqualTo(200);
+        List<String> actions = Json.createReader(new java.io.StringReader(trail.body())).readArray()
+                .getValuesAs(JsonObject.class).stream().map(o -> o.getString("action")).toList();
+        assertThat(actions).contains("REGISTERED", "ACTIVATED", "LOGIN_FAILED", "LOGIN_LOCKED", "CODE_REQUESTED",
+                "PASSWORD_RESET", "LOGIN");
+        expectProblem(me.get("/api/v1/clerk/audit"), 403, "not-permitted");
+    }
+
+    @Test
     void seededCustomersCanSignIn() {
         BankClient alice = BankClient.login("alice@example.com", PASSWORD);
         assertThat(alice.cards()).isNotEmpty();

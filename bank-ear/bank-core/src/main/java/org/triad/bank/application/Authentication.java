@@ -37,6 +37,9 @@ public class Authentication {
     @Inject
     Passwords passwords;
 
+    @Inject
+    AuditLog audit;
+
     public Result verifyPassword(String login, String password) {
         Instant now = Instant.now();
         Optional<Customer> found = customers.findByLogin(login);
@@ -50,6 +53,7 @@ public class Authentication {
         }
         if (!passwords.matches(password, customer.passwordHash())) {
             customer.loginFailed(now);
+            audit.record(customer.id(), customer.isLocked(now) ? "LOGIN_LOCKED" : "LOGIN_FAILED", null, null);
             return customer.isLocked(now)
                     ? new Result(Outcome.LOCKED, customer.id(), Set.of(), customer.lockedUntil())
                     : Result.of(Outcome.INVALID);
@@ -64,7 +68,9 @@ public class Authentication {
     /** Records a sign-in and returns the token the client presents from now on (only its hash is stored). */
     public String openSession(long customerId, String userAgent, String ipAddress) {
         String token = Hashes.randomToken();
-        sessions.add(new LoginSession(customerId, Hashes.sha256Hex(token), userAgent, ipAddress, Instant.now()));
+        LoginSession session = new LoginSession(customerId, Hashes.sha256Hex(token), userAgent, ipAddress, Instant.now());
+        sessions.add(session);
+        audit.record(customerId, "LOGIN", "session:" + session.id(), "ip " + ipAddress);
         return token;
     }
 

@@ -3,7 +3,6 @@ package org.triad.bank.application;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.logging.Logger;
 import org.triad.bank.domain.model.card.Card;
 import org.triad.bank.domain.model.card.CardNotFoundException;
 import org.triad.bank.domain.model.card.CardRepository;
@@ -20,8 +19,6 @@ import org.triad.bank.domain.model.customer.Role;
 @Stateless
 public class ClerkService {
 
-    private static final Logger AUDIT = Logger.getLogger("org.triad.bank.audit");
-
     @Inject
     CustomerRepository customers;
 
@@ -31,11 +28,14 @@ public class ClerkService {
     @Inject
     CustomerService customerService;
 
+    @Inject
+    AuditLog audit;
+
     public CustomerView approve(long clerkId, long customerId) {
         requireClerk(clerkId);
         Customer customer = customer(customerId);
         customer.approveKyc(clerkId);
-        AUDIT.info(() -> "clerk " + clerkId + " approved customer " + customerId);
+        audit.record(clerkId, "KYC_APPROVED", "customer:" + customerId, null);
         return CustomerView.of(customer);
     }
 
@@ -43,7 +43,7 @@ public class ClerkService {
         requireClerk(clerkId);
         Customer customer = customer(customerId);
         customer.rejectKyc(reason, clerkId);
-        AUDIT.info(() -> "clerk " + clerkId + " rejected customer " + customerId);
+        audit.record(clerkId, "KYC_REJECTED", "customer:" + customerId, reason);
         return CustomerView.of(customer);
     }
 
@@ -61,7 +61,7 @@ public class ClerkService {
         requireClerk(clerkId);
         Card card = cards.lockInIdOrder(cardId).get(0);
         card.freeze();
-        AUDIT.info(() -> "clerk " + clerkId + " froze card " + cardId);
+        audit.record(clerkId, "CARD_FROZEN", "card:" + cardId, null);
         return CardView.of(card);
     }
 
@@ -70,8 +70,13 @@ public class ClerkService {
         Card card = cards.find(cardId).orElseThrow(() -> new CardNotFoundException("No such card."));
         card = cards.lockInIdOrder(card.id()).get(0);
         card.unfreeze();
-        AUDIT.info(() -> "clerk " + clerkId + " unfroze card " + cardId);
+        audit.record(clerkId, "CARD_UNFROZEN", "card:" + cardId, null);
         return CardView.of(card);
+    }
+
+    public List<AuditLog.View> audit(long clerkId, Long actorId, String action, int offset, int limit) {
+        requireClerk(clerkId);
+        return audit.find(actorId, action == null || action.isBlank() ? null : action.trim(), offset, limit);
     }
 
     private void requireClerk(long clerkId) {

@@ -25,6 +25,9 @@ public class CodeService {
     @Inject
     Event<MailMessage> mail;
 
+    @Inject
+    AuditLog audit;
+
     /** A new 6-digit code for the purpose; earlier unused codes for the same purpose and subject stop working. */
     public Instant issue(Customer customer, CodePurpose purpose, String subject) {
         Instant now = Instant.now();
@@ -32,6 +35,7 @@ public class CodeService {
         String code = String.format("%06d", Hashes.random().nextInt(1_000_000));
         OneTimeCode stored = new OneTimeCode(customer.id(), purpose, subject, passwords.hash(code), now);
         codes.add(stored);
+        audit.record(customer.id(), "CODE_REQUESTED", purpose.name(), subject.isEmpty() ? null : "subject " + subject);
         mail.fire(new MailMessage(customer.email(), subjectLine(purpose), body(customer, purpose, code)));
         return stored.expiresAt();
     }

@@ -32,6 +32,9 @@ public class CustomerService {
     @Inject
     Passwords passwords;
 
+    @Inject
+    AuditLog audit;
+
     /** Registers an unverified customer and mails the activation code. */
     public CustomerView register(String nickname, String email, String password, String payPassword) {
         if (nickname == null || nickname.isBlank() || nickname.length() > 64) {
@@ -49,6 +52,7 @@ public class CustomerService {
                 passwords.hash(payPassword), Instant.now());
         customers.add(customer);
         codes.issue(customer, CodePurpose.ACTIVATION, "");
+        audit.record(customer.id(), "REGISTERED", "customer:" + customer.id(), null);
         return CustomerView.of(customer);
     }
 
@@ -67,6 +71,7 @@ public class CustomerService {
             throw check.toException();
         }
         customer.activate();
+        audit.record(customer.id(), "ACTIVATED", "customer:" + customer.id(), null);
         return CustomerView.of(customer);
     }
 
@@ -103,6 +108,33 @@ public class CustomerService {
             throw check.toException();
         }
         customer.changePayPasswordHash(passwords.hash(newPayPassword));
+        audit.record(customerId, "PAY_PASSWORD_CHANGED", "customer:" + customerId, null);
+    }
+
+    /** Mails a password reset code to an active customer; silently nothing otherwise (no account enumeration). */
+    public void requestPasswordReset(String email) {
+        customers.findByEmail(email)
+                .filter(c -> c.status() == CustomerStatus.ACTIVE)
+                .ifPresent(c -> codes.issue(c, CodePurpose.PASSWORD_RESET, ""));
+    }
+
+    /** Sets a new login password with a PASSWORD_RESET code; also lifts a lockout. */
+    public void resetPassword(String email, String code, String newPassword) {
+        Passwords.requireAcceptablePassword(newPassword);
+        Customer customer = customers.findByEmail(email)
+                .orElseThrow(() -> new InvalidCodeException("The code is wrong."));
+        CodeCheck check = codes.check(customer.id(), CodePurpose.PASSWORD_RESET, "", code);
+        if (!check.accepted()) {
+            throw check.toException();
+        }
+        customer.changePasswordHash(passwords.hash(newPassword));
+        audit.record(customer.id(), "PASSWORD_RESET", "customer:" + customer.id(), null);
+    }
+
+    public CustomerView rename(long customerId, String nickname) {
+        Customer customer = require(customerId);
+        customer.rename(nickname);
+        return CustomerView.of(customer);
     }
 
     public List<CustomerView> search(String kycStatus, String text, int offset, int limit) {

@@ -36,6 +36,9 @@ public class Ledger {
     @Inject
     JournalRepository journal;
 
+    @Inject
+    AuditLog audit;
+
     public Receipt move(MovementRequest request) {
         return switch (request.type()) {
             case DEPOSIT -> deposit(request);
@@ -68,6 +71,7 @@ public class Ledger {
                 .postToCard(card.id(), request.amount(), card.balance())
                 .close();
         journal.add(entry);
+        audited(entry);
         return receipt(entry, card, "BANK");
     }
 
@@ -83,6 +87,7 @@ public class Ledger {
                 .postToBank(LedgerAccount.BANK_CASH, request.amount())
                 .close();
         journal.add(entry);
+        audited(entry);
         return receipt(entry, card, "BANK");
     }
 
@@ -112,7 +117,13 @@ public class Ledger {
                 .postToCard(to.id(), request.amount(), to.balance())
                 .close();
         journal.add(entry);
+        audited(entry);
         return receipt(entry, from, to.number().masked());
+    }
+
+    private void audited(JournalEntry entry) {
+        audit.record(entry.initiatorId(), "MONEY_MOVED", "entry:" + entry.id(), entry.type() + " " + entry.amount()
+                + " " + Money.CURRENCY);
     }
 
     private static Card ownCard(MovementRequest request, Card card) {

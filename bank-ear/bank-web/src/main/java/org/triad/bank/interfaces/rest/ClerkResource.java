@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Locale;
+import org.triad.bank.application.AuditLog;
 import org.triad.bank.application.CardView;
 import org.triad.bank.application.ClerkService;
 import org.triad.bank.application.CustomerView;
@@ -59,6 +60,16 @@ public class ClerkResource {
             case "REJECT" -> clerk.reject(caller, customerId, body.reason());
             default -> throw new InvalidInputException("The decision is APPROVE or REJECT.");
         };
+    }
+
+    /** The audit trail, newest first; {@code actor} (a customer or clerk id) and {@code action} filter it. */
+    @GET
+    @Path("audit")
+    public List<AuditLog.View> audit(@QueryParam("actor") Long actor, @QueryParam("action") String action,
+                                     @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        int s = size == null ? 50 : Math.max(1, Math.min(200, size));
+        int p = page == null ? 0 : Math.max(0, page);
+        return clerk.audit(Caller.id(request), actor, action, p * s, s);
     }
 
     @POST

@@ -43,6 +43,12 @@ public class CustomersResource {
     public record PayPasswordRequest(String payPassword, String code) {
     }
 
+    public record PasswordResetRequest(String email, String code, String newPassword) {
+    }
+
+    public record ProfileRequest(String nickname) {
+    }
+
     @EJB
     CustomerService customers;
 
@@ -77,10 +83,34 @@ public class CustomersResource {
         return Response.accepted().build();
     }
 
+    /** Always 202; the code goes only to active customers' addresses. */
+    @POST
+    @Path("customers/password-reset-code")
+    public Response requestPasswordReset(ResendRequest body) {
+        Caller.body(body);
+        customers.requestPasswordReset(body.email());
+        return Response.accepted().build();
+    }
+
+    @POST
+    @Path("customers/password-reset")
+    public Response resetPassword(PasswordResetRequest body) {
+        Caller.body(body);
+        customers.resetPassword(body.email(), body.code(), body.newPassword());
+        return Response.noContent().build();
+    }
+
     @GET
     @Path("me")
     public CustomerView me() {
         return customers.profile(Caller.id(request));
+    }
+
+    @PUT
+    @Path("me")
+    public CustomerView updateProfile(ProfileRequest body) {
+        Caller.body(body);
+        return customers.rename(Caller.id(request), body.nickname());
     }
 
     /** Mails a code for DEPOSIT, TRANSFER, CARD_ACTIVATION (with cardId) or PAY_PASSWORD. */

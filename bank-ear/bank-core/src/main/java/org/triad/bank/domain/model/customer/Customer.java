@@ -101,6 +101,13 @@ public class Customer {
         return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
     }
 
+    public void rename(String newNickname) {
+        if (newNickname == null || newNickname.isBlank() || newNickname.trim().length() > 64) {
+            throw new InvalidInputException("A nickname of 1 to 64 characters is required.");
+        }
+        nickname = newNickname.trim();
+    }
+
     public void activate() {
         if (status == CustomerStatus.ACTIVE) {
             throw new InvalidStateException("The customer is already active.");
