@@ -287,6 +287,20 @@ class BankJourneyIT {
     }
 
     @Test
+    void fiveWrongPayPasswordsBlockPaymentsAndMoveNothing() {
+        Person p = onboard("Pei");
+        fund(p, "50.00");
+        BankClient c = p.client();
+        for (int i = 1; i <= 5; i++) {
+            expectProblem(c.withdraw(p.cardId(), "1.00", "00000" + i, newKey()), i < 5 ? 422 : 423,
+                    i < 5 ? "wrong-pay-password" : "pay-password-locked");
+        }
+        expectProblem(c.withdraw(p.cardId(), "1.00", PAY_PASSWORD, newKey()), 423, "pay-password-locked");
+        assertThat(c.balance(p.cardId())).isEqualByComparingTo("50.00");
+        assertThat(c.history("/api/v1/transactions").getInt("total")).isEqualTo(1);
+    }
+
+    @Test
     void clerkOnlyEndpointsRefuseCustomersAndAnonymousCallers() {
         Person p = onboard("Dai");
         expectProblem(p.client().get("/api/v1/clerk/customers"), 403, "not-permitted");

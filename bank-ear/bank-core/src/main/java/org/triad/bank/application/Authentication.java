@@ -65,6 +65,31 @@ public class Authentication {
         return new Result(Outcome.OK, customer.id(), groups(customer), null);
     }
 
+    public enum PayPasswordCheck { OK, WRONG, LOCKED }
+
+    /**
+     * Checks a pay password and counts failures (committed even though the payment then fails: the caller runs
+     * without a transaction, so this is one of its own).
+     */
+    public PayPasswordCheck verifyPayPassword(long customerId, String payPassword) {
+        Instant now = Instant.now();
+        Customer customer = customers.find(customerId).orElse(null);
+        if (customer == null) {
+            return PayPasswordCheck.WRONG;
+        }
+        if (customer.isPayPasswordLocked(now)) {
+            return PayPasswordCheck.LOCKED;
+        }
+        if (!passwords.matches(payPassword, customer.payPasswordHash())) {
+            customer.payPasswordFailed(now);
+            audit.record(customerId, customer.isPayPasswordLocked(now) ? "PAY_PASSWORD_LOCKED" : "PAY_PASSWORD_FAILED",
+                    null, null);
+            return customer.isPayPasswordLocked(now) ? PayPasswordCheck.LOCKED : PayPasswordCheck.WRONG;
+        }
+        customer.payPasswordSucceeded();
+        return PayPasswordCheck.OK;
+    }
+
     /** Records a sign-in and returns the token the client presents from now on (only its hash is stored). */
     public String openSession(long customerId, String userAgent, String ipAddress) {
         String token = Hashes.randomToken();

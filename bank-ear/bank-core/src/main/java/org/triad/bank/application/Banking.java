@@ -19,6 +19,7 @@ import org.triad.bank.domain.model.code.CodePurpose;
 import org.triad.bank.domain.model.customer.Customer;
 import org.triad.bank.domain.model.customer.CustomerNotFoundException;
 import org.triad.bank.domain.model.customer.CustomerRepository;
+import org.triad.bank.domain.model.customer.PayPasswordLockedException;
 import org.triad.bank.domain.model.customer.WrongPayPasswordException;
 import org.triad.bank.domain.model.ledger.EntryType;
 import org.triad.bank.domain.model.money.Money;
@@ -45,8 +46,8 @@ public class Banking {
     @Inject
     CardRepository cards;
 
-    @Inject
-    Passwords passwords;
+    @EJB
+    Authentication authentication;
 
     /** Deposit confirmed by a DEPOSIT email code. */
     public Receipt deposit(long customerId, long cardId, BigDecimal amount, String code, String idempotencyKey) {
@@ -136,8 +137,11 @@ public class Banking {
     }
 
     private void confirmPayPassword(Customer customer, String payPassword) {
-        if (!passwords.matches(payPassword, customer.payPasswordHash())) {
-            throw new WrongPayPasswordException("The pay password is wrong.");
+        switch (authentication.verifyPayPassword(customer.id(), payPassword)) {
+            case OK -> { }
+            case WRONG -> throw new WrongPayPasswordException("The pay password is wrong.");
+            case LOCKED -> throw new PayPasswordLockedException(
+                    "Too many wrong pay passwords; payments are blocked for 15 minutes.");
         }
     }
 

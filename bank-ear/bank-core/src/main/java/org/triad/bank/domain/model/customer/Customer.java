@@ -62,6 +62,12 @@ public class Customer {
     @Column(name = "locked_until")
     private Instant lockedUntil;
 
+    @Column(name = "failed_pay_passwords", nullable = false)
+    private int failedPayPasswords;
+
+    @Column(name = "pay_locked_until")
+    private Instant payLockedUntil;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -161,6 +167,27 @@ public class Customer {
         }
     }
 
+    public boolean isPayPasswordLocked(Instant now) {
+        return payLockedUntil != null && now.isBefore(payLockedUntil);
+    }
+
+    /** Like logins: the {@value #MAX_FAILED_LOGINS}th wrong pay password in a row blocks payments for 15 minutes. */
+    public void payPasswordFailed(Instant now) {
+        if (payLockedUntil != null && !now.isBefore(payLockedUntil)) {
+            payLockedUntil = null;
+            failedPayPasswords = 0;
+        }
+        failedPayPasswords++;
+        if (failedPayPasswords >= MAX_FAILED_LOGINS) {
+            payLockedUntil = now.plus(LOCKOUT);
+        }
+    }
+
+    public void payPasswordSucceeded() {
+        failedPayPasswords = 0;
+        payLockedUntil = null;
+    }
+
     public void loginSucceeded() {
         failedLogins = 0;
         lockedUntil = null;
@@ -173,6 +200,7 @@ public class Customer {
 
     public void changePayPasswordHash(String newHash) {
         this.payPasswordHash = newHash;
+        payPasswordSucceeded();
     }
 
     public long id() {

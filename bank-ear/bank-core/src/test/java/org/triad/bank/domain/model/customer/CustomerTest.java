@@ -53,6 +53,18 @@ class CustomerTest {
     }
 
     @Test
+    void fiveWrongPayPasswordsBlockPaymentsUntilTheLockExpiresOrTheyAreChanged() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(customer.isPayPasswordLocked(now)).isFalse();
+            customer.payPasswordFailed(now);
+        }
+        assertThat(customer.isPayPasswordLocked(now.plusSeconds(60))).isTrue();
+        assertThat(customer.isPayPasswordLocked(now.plusSeconds(15 * 60))).isFalse();
+        customer.changePayPasswordHash("new");
+        assertThat(customer.isPayPasswordLocked(now)).isFalse();
+    }
+
+    @Test
     void theMaskedNameShowsOnlyTheFirstCharacter() {
         assertThat(customer.maskedName()).isEqualTo("张*");
         assertThat(Customer.register("a@b.cn", "Alice", "h", "p", now).maskedName()).isEqualTo("A****");
