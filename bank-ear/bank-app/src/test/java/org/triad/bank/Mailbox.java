@@ -1,0 +1,79 @@
+package org.triad.bank;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A real SMTP server (GreenMail) on 127.0.0.1:3025, the bank's configured dev/test mail host, running in the test
+ * JVM; tests read one-time codes out of the mails the bank sent.
+ */
+final class Mailbox implements AutoCloseable {
+
+    private static final Pattern CODE = Pattern.compile("is: (\\d{6})");
+
+    private final GreenMail greenMail;
+
+    Mailbox() {
+        greenMail = new GreenMail(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail.start();
+    }
+
+    /** The code in the newest mail to the address whose subject contains the given words. */
+    String code(String to, String subjectContains) {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            List<MimeMessage> matching = Arrays.stream(greenMail.getReceivedMessages())
+                    .filter(m -> sentTo(m, to) && subject(m).contains(subjectContains))
+                    .toList();
+            if (!matching.isEmpty()) {
+                try {
+                    Matcher m = CODE.matcher(String.valueOf(matching.get(matching.size() - 1).getContent()));
+                    if (m.find()) {
+                        return m.group(1);
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("No mail '" + subjectContains + "' to " + to);
+    }
+
+    int count(String to) {
+        return (int) Arrays.stream(greenMail.getReceivedMessages()).filter(m -> sentTo(m, to)).count();
+    }
+
+    private static boolean sentTo(MimeMessage m, String to) {
+        try {
+            return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+                    .anyMatch(a -> a.toString().equalsIgnoreCase(to));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    @Override
+    public void close() {
+        greenMail.stop();
+    }
+}

@@ -1,0 +1,86 @@
+package org.triad.bank.interfaces.rest;
+
+import jakarta.ejb.EJB;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Locale;
+import org.triad.bank.application.AuditLog;
+import org.triad.bank.application.CardView;
+import org.triad.bank.application.ClerkService;
+import org.triad.bank.application.CustomerView;
+import org.triad.bank.domain.model.customer.InvalidInputException;
+
+/** The clerk's API: customer search, KYC decisions, card freeze. Non-clerks get 403 {@code not-permitted}. */
+@Path("v1/clerk")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ClerkResource {
+
+    public record KycDecision(String decision, String reason) {
+    }
+
+    @EJB
+    ClerkService clerk;
+
+    @Context
+    HttpServletRequest request;
+
+    @GET
+    @Path("customers")
+    public List<CustomerView> customers(@QueryParam("kyc") String kyc, @QueryParam("q") String text,
+                                        @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        int s = size == null ? 50 : Math.max(1, Math.min(200, size));
+        int p = page == null ? 0 : Math.max(0, page);
+        return clerk.search(Caller.id(request), kyc, text, p * s, s);
+    }
+
+    @GET
+    @Path("customers/{id}/cards")
+    public List<CardView> cards(@PathParam("id") long customerId) {
+        return clerk.cardsOf(Caller.id(request), customerId);
+    }
+
+    /** {@code {"decision": "APPROVE"}} or {@code {"decision": "REJECT", "reason": "..."}}. */
+    @POST
+    @Path("customers/{id}/kyc")
+    public CustomerView decide(@PathParam("id") long customerId, KycDecision body) {
+        Caller.body(body);
+        long caller = Caller.id(request);
+        return switch (String.valueOf(body.decision()).toUpperCase(Locale.ROOT)) {
+            case "APPROVE" -> clerk.approve(caller, customerId);
+            case "REJECT" -> clerk.reject(caller, customerId, body.reason());
+            default -> throw new InvalidInputException("The decision is APPROVE or REJECT.");
+        };
+    }
+
+    /** The audit trail, newest first; {@code actor} (a customer or clerk id) and {@code action} filter it. */
+    @GET
+    @Path("audit")
+    public List<AuditLog.View> audit(@QueryParam("actor") Long actor, @QueryParam("action") String action,
+                                     @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        int s = size == null ? 50 : Math.max(1, Math.min(200, size));
+        int p = page == null ? 0 : Math.max(0, page);
+        return clerk.audit(Caller.id(request), actor, action, p * s, s);
+    }
+
+    @POST
+    @Path("cards/{id}/freeze")
+    public CardView freeze(@PathParam("id") long cardId) {
+        return clerk.freeze(Caller.id(request), cardId);
+    }
+
+    @POST
+    @Path("cards/{id}/unfreeze")
+    public CardView unfreeze(@PathParam("id") long cardId) {
+        return clerk.unfreeze(Caller.id(request), cardId);
+    }
+}

@@ -1,0 +1,139 @@
+package org.triad.bank.interfaces.rest;
+
+import jakarta.ejb.EJB;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.Locale;
+import org.triad.bank.application.CustomerService;
+import org.triad.bank.application.CustomerView;
+import org.triad.bank.domain.model.code.CodePurpose;
+import org.triad.bank.domain.model.customer.InvalidInputException;
+
+/** Registration, activation, the caller's profile and email codes. */
+@Path("v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CustomersResource {
+
+    public record RegisterRequest(String nickname, String email, String password, String payPassword) {
+    }
+
+    public record ActivateRequest(String email, String code) {
+    }
+
+    public record ResendRequest(String email) {
+    }
+
+    public record CodeRequest(String purpose, Long cardId) {
+    }
+
+    public record CodeResponse(String purpose, Instant expiresAt) {
+    }
+
+    public record PayPasswordRequest(String payPassword, String code) {
+    }
+
+    public record PasswordResetRequest(String email, String code, String newPassword) {
+    }
+
+    public record ProfileRequest(String nickname) {
+    }
+
+    @EJB
+    CustomerService customers;
+
+    @Context
+    HttpServletRequest request;
+
+    @Context
+    UriInfo uriInfo;
+
+    /** Registers a customer; the activation code goes to the email address. */
+    @POST
+    @Path("customers")
+    public Response register(RegisterRequest body) {
+        Caller.body(body);
+        CustomerView created = customers.register(body.nickname(), body.email(), body.password(), body.payPassword());
+        return Response.created(uriInfo.getBaseUriBuilder().path("v1/me").build()).entity(created).build();
+    }
+
+    @POST
+    @Path("customers/activation")
+    public CustomerView activate(ActivateRequest body) {
+        Caller.body(body);
+        return customers.activate(body.email(), body.code());
+    }
+
+    /** Always 202, whether or not the address is registered (no account enumeration here). */
+    @POST
+    @Path("customers/activation-code")
+    public Response resendActivation(ResendRequest body) {
+        Caller.body(body);
+        customers.resendActivation(body.email());
+        return Response.accepted().build();
+    }
+
+    /** Always 202; the code goes only to active customers' addresses. */
+    @POST
+    @Path("customers/password-reset-code")
+    public Response requestPasswordReset(ResendRequest body) {
+        Caller.body(body);
+        customers.requestPasswordReset(body.email());
+        return Response.accepted().build();
+    }
+
+    @POST
+    @Path("customers/password-reset")
+    public Response resetPassword(PasswordResetRequest body) {
+        Caller.body(body);
+        customers.resetPassword(body.email(), body.code(), body.newPassword());
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("me")
+    public CustomerView me() {
+        return customers.profile(Caller.id(request));
+    }
+
+    @PUT
+    @Path("me")
+    public CustomerView updateProfile(ProfileRequest body) {
+        Caller.body(body);
+        return customers.rename(Caller.id(request), body.nickname());
+    }
+
+    /** Mails a code for DEPOSIT, TRANSFER, CARD_ACTIVATION (with cardId) or PAY_PASSWORD. */
+    @POST
+    @Path("codes")
+    public Response requestCode(CodeRequest body) {
+        Caller.body(body);
+        long caller = Caller.id(request);
+        CodePurpose purpose;
+        try {
+            purpose = CodePurpose.valueOf(String.valueOf(body.purpose()).toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("Unknown code purpose " + body.purpose() + ".");
+        }
+        Instant expires = customers.requestCode(caller, purpose, body.cardId());
+        return Response.accepted(new CodeResponse(purpose.name(), expires)).build();
+    }
+
+    @PUT
+    @Path("me/pay-password")
+    public Response changePayPassword(PayPasswordRequest body) {
+        Caller.body(body);
+        customers.changePayPassword(Caller.id(request), body.payPassword(), body.code());
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,55 @@
+package org.triad.bank.interfaces.rest;
+
+import jakarta.ejb.EJB;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.triad.bank.application.Banking;
+import org.triad.bank.application.History;
+import org.triad.bank.application.HistoryFilter;
+import org.triad.bank.application.HistoryPage;
+
+/** The caller's history across all cards, and the recipient preview for transfers. */
+@Path("v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class TransactionsResource {
+
+    @EJB
+    History history;
+
+    @EJB
+    Banking banking;
+
+    @Context
+    HttpServletRequest request;
+
+    @GET
+    @Path("transactions")
+    public HistoryPage transactions(@QueryParam("from") String from, @QueryParam("to") String to,
+                                    @QueryParam("type") String type, @QueryParam("page") Integer page,
+                                    @QueryParam("size") Integer size) {
+        return history.ofCustomer(Caller.id(request), HistoryFilter.parse(from, to, type, page, size));
+    }
+
+    @GET
+    @Path("transactions.csv")
+    @Produces("text/csv")
+    public Response transactionsCsv(@QueryParam("from") String from, @QueryParam("to") String to,
+                                    @QueryParam("type") String type) {
+        HistoryPage all = history.ofCustomer(Caller.id(request),
+                HistoryFilter.parse(from, to, type, null, null).forExport());
+        return HistoryCsv.response(all, "transactions.csv");
+    }
+
+    /** Who would receive a transfer to this card number, masked ({@code 422 recipient-not-available} if nobody). */
+    @GET
+    @Path("recipients")
+    public Banking.Recipient recipient(@QueryParam("cardNumber") String cardNumber) {
+        return banking.recipient(Caller.id(request), cardNumber);
+    }
+}

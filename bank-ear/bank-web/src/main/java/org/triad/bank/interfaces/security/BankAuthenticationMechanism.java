@@ -1,0 +1,105 @@
+package org.triad.bank.interfaces.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.triad.bank.application.Authentication;
+import org.triad.common.rest.Problem;
+
+/**
+ * Authenticates each request that carries credentials: {@code Authorization: Basic} (email or staff name and
+ * password; TLS only, the listener policy refuses plain HTTP) or {@code Authorization: Bearer <session token>}.
+ * Requests without credentials pass anonymously; resources that need a caller answer 401 themselves. Refused
+ * credentials get a 401 problem ({@code invalid-credentials}, {@code account-locked},
+ * {@code account-not-activated}).
+ */
+@ApplicationScoped
+public class BankAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    public static final String REALM = "triad-bank";
+
+    @Inject
+    IdentityStoreHandler identityStores;
+
+    @Inject
+    LoginOutcome outcome;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        String header = request.getHeader("Authorization");
+        if (header == null || header.isBlank()) {
+            return context.doNothing();
+        }
+        Credential credential = credential(header.trim());
+        if (credential == null) {
+            return refuse(request, response, Problem.of("invalid-credentials", "Invalid credentials", 401,
+                    "Use Basic or Bearer authorization."));
+        }
+        CredentialValidationResult result = identityStores.validate(credential);
+        if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+            return context.notifyContainerAboutLogin(result.getCallerPrincipal(), result.getCallerGroups());
+        }
+        Authentication.Outcome why = outcome.outcome();
+        Problem problem = why == Authentication.Outcome.LOCKED
+                ? Problem.of("account-locked", "Account locked", 401,
+                        "Too many wrong passwords; the account is locked until " + outcome.lockedUntil() + ".")
+                : why == Authentication.Outcome.NOT_ACTIVATED
+                        ? Problem.of("account-not-activated", "Account not activated", 401,
+                                "Activate the account with the code from the registration mail first.")
+                        : Problem.of("invalid-credentials", "Invalid credentials", 401,
+                                "The sign-in name, password or session token is wrong.");
+        return refuse(request, response, problem);
+    }
+
+    private static Credential credential(String header) {
+        int space = header.indexOf(' ');
+        if (space < 0) {
+            return null;
+        }
+        String scheme = header.substring(0, space);
+        String value = header.substring(space + 1).trim();
+        if ("Bearer".equalsIgnoreCase(scheme)) {
+            return value.isEmpty() ? null : new SessionTokenCredential(value);
+        }
+        if ("Basic".equalsIgnoreCase(scheme)) {
+            try {
+                String decoded = new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8);
+                int colon = decoded.indexOf(':');
+                if (colon <= 0) {
+                    return null;
+                }
+                return new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1));
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response,
+                                               Problem problem) {
+        try {
+            response.setStatus(401);
+            response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", Bearer realm=\"" + REALM + "\"");
+            response.setHeader("Cache-Control", "no-store");
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write(problem.withInstance(request.getRequestURI()).toJson().toString());
+        } catch (IOException e) {
+            // the client went away; nothing to tell it
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+}
