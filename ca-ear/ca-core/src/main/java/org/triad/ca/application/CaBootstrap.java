@@ -14,7 +14,7 @@ import org.triad.ca.domain.model.account.CaAccount;
 /**
  * Makes sure someone can administer a new CA. In production, {@code triad.ca.admin.initial-password}
  * (and optionally {@code triad.ca.enroll.initial-password}) create the first accounts; with
- * {@code triad.dev-seed=true} (the development and test default) the documented development
+ * {@code triad.ca.dev-seed=true} (the development and test default) the documented development
  * accounts {@code ca-admin} and {@code ca-enroll} with password {@code triad-dev-pass} are created.
  */
 @Startup
@@ -29,7 +29,7 @@ public class CaBootstrap {
     CaAccounts accounts;
 
     @Inject
-    @ConfigProperty(name = "triad.dev-seed", defaultValue = "false")
+    @ConfigProperty(name = "triad.ca.dev-seed", defaultValue = "false")
     boolean devSeed;
 
     @Inject
