@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -142,7 +141,7 @@ public final class CaBench {
         report.setup("run time", String.format(Locale.ROOT, "%.0f s (benchmark JVM, including key generation)", seconds));
 
         Files.createDirectories(config.outDir());
-        String stamp = LocalDateTime.now().format(FILE_TIME);
+        String stamp = now.toLocalDateTime().format(FILE_TIME); // the start of the run, as in the title
         Path md = config.outDir().resolve("ca-" + stamp + ".md");
         for (int n = 2; Files.exists(md); n++) {
             md = config.outDir().resolve("ca-" + stamp + "-" + n + ".md");
