@@ -11,7 +11,7 @@ import java.util.Map;
 /** Command-line options of {@link CaBench}, all {@code --name=value}. */
 public record BenchConfig(Path trustPem, String caUrl, String pkiUrl, String user, String password,
                           List<Integer> clients, int issueWarmup, int issueRequests, int ocspWarmup,
-                          int ocspRequests, Duration baselineWarmup, Duration baselineDuration,
+                          int ocspRequests, Duration baselineWarmup, Duration baselineDuration, Duration settle,
                           boolean baselinesOnly, Path outDir, String commit, String payaraVersion, String database) {
 
     static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
@@ -29,6 +29,7 @@ public record BenchConfig(Path trustPem, String caUrl, String pkiUrl, String use
         DEFAULTS.put("ocsp-requests", "1000");
         DEFAULTS.put("baseline-warmup-seconds", "2");
         DEFAULTS.put("baseline-seconds", "4");
+        DEFAULTS.put("settle-seconds", "3");
         DEFAULTS.put("baselines-only", "false");
         DEFAULTS.put("out", "bench/results");
         DEFAULTS.put("commit", "unknown");
@@ -66,6 +67,7 @@ public record BenchConfig(Path trustPem, String caUrl, String pkiUrl, String use
                 nonNegative(values, "ocsp-warmup"), positive(values, "ocsp-requests"),
                 Duration.ofMillis((long) (Double.parseDouble(values.get("baseline-warmup-seconds")) * 1000)),
                 Duration.ofMillis((long) (Double.parseDouble(values.get("baseline-seconds")) * 1000)),
+                Duration.ofMillis((long) (Double.parseDouble(values.get("settle-seconds")) * 1000)),
                 Boolean.parseBoolean(values.get("baselines-only")), Path.of(values.get("out")),
                 values.get("commit"), values.get("payara-version"), values.get("db"));
     }
@@ -102,7 +104,8 @@ public record BenchConfig(Path trustPem, String caUrl, String pkiUrl, String use
         return "clients=" + clients + ", issuance " + issueWarmup + " warm-up + " + issueRequests
                 + " measured requests per level, OCSP " + ocspWarmup + " + " + ocspRequests
                 + ", baselines " + baselineWarmup.toMillis() / 1000.0 + " s warm-up + "
-                + baselineDuration.toMillis() / 1000.0 + " s per level" + (baselinesOnly ? " (baselines only)" : "");
+                + baselineDuration.toMillis() / 1000.0 + " s per level, after a " + settle.toMillis() / 1000.0
+                + " s pause" + (baselinesOnly ? " (baselines only)" : "");
     }
 
     static List<String> optionNames() {

@@ -100,6 +100,10 @@ public final class CaBench {
         }
 
         // --- baselines: same JVM, same run, after the service phases (server idle) -------------
+        if (!config.baselinesOnly() && !config.settle().isZero()) {
+            log("pause of " + config.settle().toMillis() / 1000.0 + " s so that the server's work after the load settles");
+            Thread.sleep(config.settle().toMillis());
+        }
         Baselines baselines = new Baselines();
         List<Report.Row> certBaselines = new ArrayList<>();
         List<Report.Row> csrBaselines = new ArrayList<>();
