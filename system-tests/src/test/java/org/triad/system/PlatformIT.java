@@ -126,6 +126,6 @@ class PlatformIT {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("/api/v1/certificates/{serial}/revoke").contains("/api/v1/verify")
-                .contains("/api/v1/diagnostics/bank").contains("/api/v1/health");
+                .contains("/api/v1/diagnostics/bank").contains("/api/v1/cards/{id}/transfers");
     }
 }
