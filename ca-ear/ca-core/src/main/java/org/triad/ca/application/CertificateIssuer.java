@@ -158,7 +158,7 @@ public class CertificateIssuer {
                                     CertificateProfile profile, Integer validityDays, String actor, KeyPair generated) {
         String keyDescription = KeyPolicy.check(publicKey);
         Names names = applyNamePolicy(profile, requestedCn, requestedNames);
-        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         int days = validityDays == null ? profile.defaultValidityDays() : validityDays;
         if (days < 1 || days > profile.maxValidityDays()) {
             throw new PolicyViolationException("validityDays must be between 1 and " + profile.maxValidityDays()

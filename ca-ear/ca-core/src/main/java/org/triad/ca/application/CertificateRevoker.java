@@ -35,7 +35,7 @@ public class CertificateRevoker {
         String normalised = RevocationService.normaliseSerial(serial);
         CertificateRecord certificate = certificates.findForUpdate(normalised)
                 .orElseThrow(() -> new CertificateNotFoundException("No certificate with serial " + serial + "."));
-        certificate.revoke(reason, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS), actor);
+        certificate.revoke(reason, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), actor);
         audit.record(actor, AuditAction.CERTIFICATE_REVOKED, "serial " + normalised, AuditOutcome.SUCCESS,
                 reason.apiName() + " CN=" + certificate.commonName());
         crls.publish(actor);

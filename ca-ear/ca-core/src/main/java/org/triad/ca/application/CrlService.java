@@ -53,7 +53,7 @@ public class CrlService {
     public CrlRecord publish(String actor) {
         CrlHead head = em.find(CrlHead.class, CrlHead.ID, LockModeType.PESSIMISTIC_WRITE);
         long number = head.next();
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Instant nextUpdate = now.plus(Duration.ofHours(validityHours));
         X509Certificate issuing = ca.issuing();
         X509v2CRLBuilder builder = new X509v2CRLBuilder(

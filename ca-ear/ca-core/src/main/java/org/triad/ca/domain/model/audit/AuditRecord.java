@@ -60,8 +60,9 @@ public class AuditRecord {
     public AuditRecord(long seq, Instant occurredAt, String actor, AuditAction action, String subject,
                        AuditOutcome outcome, String detail, String prevHash) {
         this.seq = seq;
-        // the database keeps microseconds; hash what will be read back
-        this.occurredAt = occurredAt.truncatedTo(ChronoUnit.MICROS);
+        // hash exactly what is read back: Connector/J sends no fractional seconds to MariaDB (it
+        // reports itself as "5.5.5-10.x", older than 5.6.4), so only whole seconds survive everywhere
+        this.occurredAt = occurredAt.truncatedTo(ChronoUnit.SECONDS);
         this.actor = truncate(actor, 100);
         this.action = action;
         this.subject = truncate(subject, 512);
