@@ -72,26 +72,26 @@ public class Issue implements Serializable {
         String pem;
         if (csrFile != null && csrFile.getSize() > 0) {
             if (csrFile.getSize() > MAX_CSR_BYTES) {
-                Messages.error("issue-csr:csrFile", "issue.csr.rejected", "issue.csr.tooLarge", MAX_CSR_BYTES / 1024);
+                Messages.error("tabs:issue-csr:csrFile", "issue.csr.rejected", "issue.csr.tooLarge", MAX_CSR_BYTES / 1024);
                 return;
             }
             pem = csrText(csrFile.getContent());
             if (pem == null) {
-                Messages.error("issue-csr:csrFile", "issue.csr.rejected", "issue.csr.notCsr");
+                Messages.error("tabs:issue-csr:csrFile", "issue.csr.rejected", "issue.csr.notCsr");
                 return;
             }
         } else if (csrPem != null && !csrPem.isBlank()) {
             pem = csrPem.trim();
             if (pem.length() > MAX_CSR_BYTES) {
-                Messages.error("issue-csr:csrPem", "issue.csr.rejected", "issue.csr.tooLarge", MAX_CSR_BYTES / 1024);
+                Messages.error("tabs:issue-csr:csrPem", "issue.csr.rejected", "issue.csr.tooLarge", MAX_CSR_BYTES / 1024);
                 return;
             }
             if (!pem.contains(CSR_BEGIN) && !pem.contains(NEW_CSR_BEGIN)) {
-                Messages.error("issue-csr:csrPem", "issue.csr.rejected", "issue.csr.notCsr");
+                Messages.error("tabs:issue-csr:csrPem", "issue.csr.rejected", "issue.csr.notCsr");
                 return;
             }
         } else {
-            Messages.error("issue-csr:csrPem", "issue.csr.rejected", "issue.csr.missing");
+            Messages.error("tabs:issue-csr:csrPem", "issue.csr.rejected", "issue.csr.missing");
             return;
         }
         try {
@@ -129,7 +129,7 @@ public class Issue implements Serializable {
         generated = null;
         pkcs12 = null;
         if (password == null || !password.equals(passwordConfirmation)) {
-            Messages.error("issue-key:passwordConfirmation", "issue.key.rejected", "issue.key.passwordMismatch");
+            Messages.error("tabs:issue-key:passwordConfirmation", "issue.key.rejected", "issue.key.passwordMismatch");
             return;
         }
         char[] secret = password.toCharArray();
