@@ -269,6 +269,7 @@ class CaAdminUiIT {
         try {
             byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
             Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+            Files.writeString(SCREENSHOTS.resolve(name + ".html"), browser.getPageSource());
         } catch (IOException e) {
             throw new IllegalStateException("cannot save screenshot " + name, e);
         }
