@@ -147,6 +147,53 @@ class CaAdminUiIT {
     }
 
     @Test
+    @Order(3)
+    void aFileThatIsNoCsrIsRejectedWithAMessage() throws Exception {
+        Path garbage = Files.createTempFile("not-a-csr-", ".csr");
+        Files.writeString(garbage, "GIF89a this is not a certificate signing request");
+
+        open("/admin/issue.xhtml");
+        WebElement file = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("input[type='file'][id^='tabs:issue-csr:csrFile']")));
+        file.sendKeys(garbage.toAbsolutePath().toString());
+        browser.findElement(By.id("tabs:issue-csr:submit-csr")).click();
+
+        WebElement messages = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[id='tabs:issue-csr'] .ui-message-error, [id='tabs:issue-csr'] .ui-messages-error")));
+        assertThat(messages.getText()).contains("not a certificate signing request");
+        assertThat(browser.findElements(By.id("issued-serial"))).isEmpty();
+        Files.deleteIfExists(garbage);
+    }
+
+    @Test
+    @Order(3)
+    void aGeneratedKeyNeedsALongEnoughPasswordAndIsOfferedOnce() {
+        open("/admin/issue.xhtml");
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Generate key and certificate"))).click();
+        WebElement cn = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tabs:issue-key:commonName")));
+        cn.sendKeys("ui-client-" + new BigInteger(40, new SecureRandom()).toString(16));
+        browser.findElement(By.id("tabs:issue-key:password")).sendKeys("short");
+        browser.findElement(By.id("tabs:issue-key:passwordConfirmation")).sendKeys("short");
+        browser.findElement(By.id("tabs:issue-key:submit-key")).click();
+        waitForAjax();
+        wait.until(d -> d.findElement(By.id("tabs:issue-key")).getText().contains("at least 12 characters"));
+        assertThat(browser.findElements(By.id("generated-serial"))).isEmpty();
+
+        WebElement password = browser.findElement(By.id("tabs:issue-key:password"));
+        password.clear();
+        password.sendKeys("correct horse battery");
+        WebElement confirmation = browser.findElement(By.id("tabs:issue-key:passwordConfirmation"));
+        confirmation.clear();
+        confirmation.sendKeys("correct horse battery");
+        browser.findElement(By.id("tabs:issue-key:submit-key")).click();
+        waitForAjax();
+        WebElement serial = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("generated-serial")));
+        assertThat(serial.getText()).matches("[0-9a-f]{16,40}");
+        assertThat(browser.findElement(By.id("tabs:issue-key:download-p12")).isDisplayed()).isTrue();
+        screenshot("issued-with-key");
+    }
+
+    @Test
     @Order(4)
     void theNewCertificateIsListedAndCanBeRevokedWithAReason() {
         assertThat(issuedSerial).as("issued by the previous test").isNotNull();
