@@ -210,6 +210,16 @@ class CaAdminUiIT {
         wait.until(d -> d.findElements(By.cssSelector("#certs\\:table_data tr")).size() == 1 && rowOf(issuedSerial) != null);
         screenshot("certificates");
 
+        rowOf(issuedSerial).findElement(By.cssSelector("button[id$=':view']")).click();
+        WebElement details = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("details-dialog")));
+        wait.until(d -> d.findElement(By.id("details-dialog")).getText().contains(issuedSerial));
+        assertThat(details.getText()).contains("DNS:" + COMMON_NAME);
+        assertThat(browser.findElement(By.id("details-form:pem")).getAttribute("value"))
+                .startsWith("-----BEGIN CERTIFICATE-----");
+        screenshot("certificate-details");
+        details.findElement(By.cssSelector(".ui-dialog-titlebar-close")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("details-dialog")));
+
         rowOf(issuedSerial).findElement(By.cssSelector("button[id$=':revoke']")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("revoke-dialog")));
         assertThat(browser.findElement(By.id("revoke-dialog")).getText()).contains(issuedSerial);

@@ -27,6 +27,7 @@ import org.triad.ca.domain.model.audit.ChainVerification;
 public class Audit implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    private static final int BATCH = 200;
 
     @Inject
     AuditLog audit;
@@ -74,7 +75,19 @@ public class Audit implements Serializable {
 
         @Override
         public List<Row> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            return audit.search(query(), first, Math.max(1, Math.min(pageSize, 200))).stream().map(Row::of).toList();
+            // the exporter asks for everything at once; the log is read in batches all the same
+            AuditQuery query = query();
+            List<Row> page = new java.util.ArrayList<>();
+            for (int offset = first, left = Math.max(1, pageSize); left > 0; ) {
+                List<AuditRecord> batch = audit.search(query, offset, Math.min(left, BATCH));
+                batch.forEach(r -> page.add(Row.of(r)));
+                if (batch.size() < Math.min(left, BATCH)) {
+                    break;
+                }
+                offset += batch.size();
+                left -= batch.size();
+            }
+            return page;
         }
 
         @Override
