@@ -24,6 +24,16 @@ public final class Deployments {
      * @param classesToAdd test classes to add to the application's WAR
      */
     public static EnterpriseArchive ear(String app, Class<?>... classesToAdd) {
+        return ear(app, "", classesToAdd);
+    }
+
+    /**
+     * The same with extra MicroProfile Config lines for this deployment only (they win over the application's own
+     * defaults), e.g. a short rate-limit window.
+     *
+     * @param extraConfig {@code key=value} lines, separated by newlines
+     */
+    public static EnterpriseArchive ear(String app, String extraConfig, Class<?>... classesToAdd) {
         File earFile = new File(System.getProperty("triad.ear", "target/" + app + ".ear"));
         EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class, earFile);
         String warName = app + "-web.war";
@@ -34,7 +44,7 @@ public final class Deployments {
         ear.addAsLibraries(jarOf(Assertions.class), jarOf(TriadHttp.class), jarOf(jakarta.json.Json.class),
                 jarOf(org.eclipse.parsson.JsonProviderImpl.class));
         ear.addAsLibrary(ShrinkWrap.create(JavaArchive.class, "test-config.jar")
-                .addAsManifestResource(new StringAsset(testConfig(app)), "microprofile-config.properties"));
+                .addAsManifestResource(new StringAsset(testConfig(app) + extraConfig + "\n"), "microprofile-config.properties"));
         return ear;
     }
 

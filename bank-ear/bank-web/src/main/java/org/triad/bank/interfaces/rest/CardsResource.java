@@ -16,6 +16,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.triad.bank.application.Banking;
 import org.triad.bank.application.CardService;
 import org.triad.bank.application.CardView;
@@ -23,6 +26,7 @@ import org.triad.bank.application.History;
 import org.triad.bank.application.HistoryFilter;
 import org.triad.bank.application.HistoryPage;
 import org.triad.bank.application.Receipt;
+import org.triad.bank.interfaces.ratelimit.RateLimited;
 
 /**
  * The caller's cards and the money movements on them. Every money-moving call needs an {@code Idempotency-Key}
@@ -32,6 +36,7 @@ import org.triad.bank.application.Receipt;
 @Path("v1/cards")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Cards", description = "The caller's cards, deposits, withdrawals, transfers and card history")
 public class CardsResource {
 
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -64,12 +69,16 @@ public class CardsResource {
     UriInfo uriInfo;
 
     @GET
+    @Operation(summary = "List the caller's cards with full numbers and balances")
     public List<CardView> list() {
         return cards.cardsOf(Caller.id(request));
     }
 
     /** Opens a card (approved customers only); its activation code goes by email. */
     @POST
+    @Operation(summary = "Apply for a card", description = "Approved customers only; the activation code goes by email.")
+    @APIResponse(responseCode = "201", description = "Card PENDING_ACTIVATION")
+    @APIResponse(responseCode = "403", description = "KYC not approved (kyc-required)")
     public Response apply() {
         CardView card = cards.apply(Caller.id(request));
         return Response.created(uriInfo.getAbsolutePathBuilder().path(String.valueOf(card.id())).build())
@@ -78,12 +87,18 @@ public class CardsResource {
 
     @GET
     @Path("{id}")
+    @Operation(summary = "One of the caller's cards")
+    @APIResponse(responseCode = "200", description = "The card")
+    @APIResponse(responseCode = "404", description = "No such card of the caller (card-not-found)")
     public CardView card(@PathParam("id") long id) {
         return cards.card(Caller.id(request), id);
     }
 
     @POST
     @Path("{id}/activation")
+    @Operation(summary = "Activate a card with its emailed CARD_ACTIVATION code")
+    @APIResponse(responseCode = "200", description = "Card ACTIVE")
+    @APIResponse(responseCode = "422", description = "Wrong code (invalid-code)")
     public CardView activate(@PathParam("id") long id, ActivateCardRequest body) {
         Caller.body(body);
         return cards.activate(Caller.id(request), id, body.code());
@@ -91,6 +106,15 @@ public class CardsResource {
 
     @POST
     @Path("{id}/deposits")
+    @RateLimited("money")
+    @Operation(summary = "Deposit", description = "Needs a DEPOSIT code and an Idempotency-Key header; a retry with the same key returns the first receipt.")
+    @APIResponse(responseCode = "201", description = "Deposited: receipt")
+    @APIResponse(responseCode = "200", description = "Replay of an earlier request with the same key")
+    @APIResponse(responseCode = "400", description = "Idempotency-Key missing")
+    @APIResponse(responseCode = "404", description = "No such card of the caller")
+    @APIResponse(responseCode = "422", description = "invalid-amount, invalid-code, card-not-usable or idempotency-key-reused")
+    @APIResponse(responseCode = "429", description = "Too many requests (problem too-many-requests, Retry-After header); nothing changed")
+    @APIResponse(responseCode = "503", description = "Ledger busy; nothing moved, retry with the same key")
     public Response deposit(@PathParam("id") long id, @HeaderParam(IDEMPOTENCY_KEY) String key, DepositRequest body) {
         Caller.body(body);
         return created(banking.deposit(Caller.id(request), id, body.amount(), body.code(), key));
@@ -98,6 +122,14 @@ public class CardsResource {
 
     @POST
     @Path("{id}/withdrawals")
+    @RateLimited("money")
+    @Operation(summary = "Withdraw", description = "Needs the pay password and an Idempotency-Key header.")
+    @APIResponse(responseCode = "201", description = "Withdrawn: receipt")
+    @APIResponse(responseCode = "200", description = "Replay")
+    @APIResponse(responseCode = "422", description = "invalid-amount, wrong-pay-password, insufficient-funds, card-not-usable")
+    @APIResponse(responseCode = "423", description = "Pay password locked after 5 wrong attempts")
+    @APIResponse(responseCode = "429", description = "Too many requests (problem too-many-requests, Retry-After header); nothing changed")
+    @APIResponse(responseCode = "503", description = "Ledger busy; nothing moved")
     public Response withdraw(@PathParam("id") long id, @HeaderParam(IDEMPOTENCY_KEY) String key,
                              WithdrawalRequest body) {
         Caller.body(body);
@@ -106,6 +138,16 @@ public class CardsResource {
 
     @POST
     @Path("{id}/transfers")
+    @RateLimited("transfer")
+    @Operation(summary = "Transfer to another card", description = "Needs the pay password, a TRANSFER code and an Idempotency-Key header.")
+    @APIResponse(responseCode = "201", description = "Transferred: receipt")
+    @APIResponse(responseCode = "200", description = "Replay")
+    @APIResponse(responseCode = "400", description = "Idempotency-Key missing")
+    @APIResponse(responseCode = "404", description = "No such card of the caller")
+    @APIResponse(responseCode = "422", description = "invalid-amount, invalid-code, wrong-pay-password, insufficient-funds, recipient-not-available, idempotency-key-reused")
+    @APIResponse(responseCode = "423", description = "Pay password locked")
+    @APIResponse(responseCode = "429", description = "Too many requests (problem too-many-requests, Retry-After header); nothing changed")
+    @APIResponse(responseCode = "503", description = "Ledger busy; nothing moved")
     public Response transfer(@PathParam("id") long id, @HeaderParam(IDEMPOTENCY_KEY) String key,
                              TransferRequest body) {
         Caller.body(body);
@@ -115,6 +157,7 @@ public class CardsResource {
 
     @GET
     @Path("{id}/transactions")
+    @Operation(summary = "History of one card", description = "Filters from, to (exclusive), type; page from 0, size up to 200; newest first.")
     public HistoryPage transactions(@PathParam("id") long id, @QueryParam("from") String from,
                                     @QueryParam("to") String to, @QueryParam("type") String type,
                                     @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
@@ -124,6 +167,7 @@ public class CardsResource {
     @GET
     @Path("{id}/transactions.csv")
     @Produces("text/csv")
+    @Operation(summary = "History of one card as CSV")
     public Response transactionsCsv(@PathParam("id") long id, @QueryParam("from") String from,
                                     @QueryParam("to") String to, @QueryParam("type") String type) {
         HistoryPage all = history.ofCard(Caller.id(request), id,

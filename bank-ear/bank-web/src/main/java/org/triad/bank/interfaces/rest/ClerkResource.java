@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.triad.bank.application.AuditLog;
 import org.triad.bank.application.CardView;
 import org.triad.bank.application.ClerkService;
@@ -23,6 +26,7 @@ import org.triad.bank.domain.model.customer.InvalidInputException;
 @Path("v1/clerk")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Clerk", description = "Back office: customer search, KYC decisions, card freeze, audit log (clerk role)")
 public class ClerkResource {
 
     public record KycDecision(String decision, String reason) {
@@ -36,6 +40,7 @@ public class ClerkResource {
 
     @GET
     @Path("customers")
+    @Operation(summary = "Search customers", description = "Filters kyc and q (name or email); paged.")
     public List<CustomerView> customers(@QueryParam("kyc") String kyc, @QueryParam("q") String text,
                                         @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         int s = size == null ? 50 : Math.max(1, Math.min(200, size));
@@ -45,6 +50,7 @@ public class ClerkResource {
 
     @GET
     @Path("customers/{id}/cards")
+    @Operation(summary = "Cards of a customer")
     public List<CardView> cards(@PathParam("id") long customerId) {
         return clerk.cardsOf(Caller.id(request), customerId);
     }
@@ -52,6 +58,10 @@ public class ClerkResource {
     /** {@code {"decision": "APPROVE"}} or {@code {"decision": "REJECT", "reason": "..."}}. */
     @POST
     @Path("customers/{id}/kyc")
+    @Operation(summary = "Approve or reject a customer's KYC")
+    @APIResponse(responseCode = "200", description = "Customer")
+    @APIResponse(responseCode = "403", description = "Not a clerk (not-permitted)")
+    @APIResponse(responseCode = "404", description = "No such customer")
     public CustomerView decide(@PathParam("id") long customerId, KycDecision body) {
         Caller.body(body);
         long caller = Caller.id(request);
@@ -65,6 +75,7 @@ public class ClerkResource {
     /** The audit trail, newest first; {@code actor} (a customer or clerk id) and {@code action} filter it. */
     @GET
     @Path("audit")
+    @Operation(summary = "The audit log, newest first")
     public List<AuditLog.View> audit(@QueryParam("actor") Long actor, @QueryParam("action") String action,
                                      @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         int s = size == null ? 50 : Math.max(1, Math.min(200, size));
@@ -74,12 +85,18 @@ public class ClerkResource {
 
     @POST
     @Path("cards/{id}/freeze")
+    @Operation(summary = "Freeze a card")
+    @APIResponse(responseCode = "200", description = "Card FROZEN")
+    @APIResponse(responseCode = "403", description = "Not a clerk")
     public CardView freeze(@PathParam("id") long cardId) {
         return clerk.freeze(Caller.id(request), cardId);
     }
 
     @POST
     @Path("cards/{id}/unfreeze")
+    @Operation(summary = "Unfreeze a card")
+    @APIResponse(responseCode = "200", description = "Card ACTIVE")
+    @APIResponse(responseCode = "403", description = "Not a clerk")
     public CardView unfreeze(@PathParam("id") long cardId) {
         return clerk.unfreeze(Caller.id(request), cardId);
     }

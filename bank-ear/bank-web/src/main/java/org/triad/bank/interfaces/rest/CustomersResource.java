@@ -14,15 +14,20 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.triad.bank.application.CustomerService;
 import org.triad.bank.application.CustomerView;
 import org.triad.bank.domain.model.code.CodePurpose;
 import org.triad.bank.domain.model.customer.InvalidInputException;
+import org.triad.bank.interfaces.ratelimit.RateLimited;
 
 /** Registration, activation, the caller's profile and email codes. */
 @Path("v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Customers", description = "Registration, activation, password reset, profile and email codes")
 public class CustomersResource {
 
     public record RegisterRequest(String nickname, String email, String password, String payPassword) {
@@ -61,6 +66,12 @@ public class CustomersResource {
     /** Registers a customer; the activation code goes to the email address. */
     @POST
     @Path("customers")
+    @RateLimited("registration")
+    @Operation(summary = "Register a customer", description = "Sends an activation code by email.")
+    @APIResponse(responseCode = "201", description = "Customer registered (UNVERIFIED)")
+    @APIResponse(responseCode = "400", description = "Invalid input")
+    @APIResponse(responseCode = "409", description = "Email already registered (email-taken)")
+    @APIResponse(responseCode = "429", description = "Too many requests (problem too-many-requests, Retry-After header); nothing changed")
     public Response register(RegisterRequest body) {
         Caller.body(body);
         CustomerView created = customers.register(body.nickname(), body.email(), body.password(), body.payPassword());
@@ -69,6 +80,11 @@ public class CustomersResource {
 
     @POST
     @Path("customers/activation")
+    @RateLimited("registration")
+    @Operation(summary = "Activate a customer with the emailed code")
+    @APIResponse(responseCode = "200", description = "Customer ACTIVE")
+    @APIResponse(responseCode = "422", description = "Wrong, expired or used code (invalid-code)")
+    @APIResponse(responseCode = "429", description = "Too many requests (problem too-many-requests, Retry-After header); nothing changed")
     public CustomerView activate(ActivateRequest body) {
         Caller.body(body);
         return customers.activate(body.email(), body.code());
@@ -77,6 +93,10 @@ public class CustomersResource {
     /** Always 202, whether or not the address is registered (no account enumeration here). */
     @POST
     @Path("customers/activation-code")
+    @RateLimited("codes")
+    @Operation(summary = "Send a new activation code", description = "Always 202, whether or not the address is registered.")
+    @APIResponse(responseCode = "202", description = "Accepted")
+    @APIResponse(responseCode = "429", description = "Too many requests (problem too-many-requests, Retry-After header); nothing changed")
     public Response resendActivation(ResendRequest body) {
         Caller.body(body);
         customers.resendActivation(body.email());
@@ -86,6 +106,10 @@ public class CustomersResource {
     /** Always 202; the code goes only to active customers' addresses. */
     @POST
     @Path("customers/password-reset-code")
+    @RateLimited("password-reset")
+    @Operation(summary = "Request a password reset code", description = "Always 202; the code goes only to active customers.")
+    @APIResponse(responseCode = "202", description = "Accepted")
+    @APIResponse(responseCode = "429", description = "Too many requests (problem too-many-requests, Retry-After header); nothing changed")
     public Response requestPasswordReset(ResendRequest body) {
         Caller.body(body);
         customers.requestPasswordReset(body.email());
@@ -94,6 +118,11 @@ public class CustomersResource {
 
     @POST
     @Path("customers/password-reset")
+    @RateLimited("password-reset")
+    @Operation(summary = "Reset the password with the emailed code", description = "Also lifts a wrong-password lockout.")
+    @APIResponse(responseCode = "204", description = "Password changed")
+    @APIResponse(responseCode = "422", description = "Wrong, expired or used code (invalid-code)")
+    @APIResponse(responseCode = "429", description = "Too many requests (problem too-many-requests, Retry-After header); nothing changed")
     public Response resetPassword(PasswordResetRequest body) {
         Caller.body(body);
         customers.resetPassword(body.email(), body.code(), body.newPassword());
@@ -102,12 +131,14 @@ public class CustomersResource {
 
     @GET
     @Path("me")
+    @Operation(summary = "The caller's profile")
     public CustomerView me() {
         return customers.profile(Caller.id(request));
     }
 
     @PUT
     @Path("me")
+    @Operation(summary = "Change the caller's nickname")
     public CustomerView updateProfile(ProfileRequest body) {
         Caller.body(body);
         return customers.rename(Caller.id(request), body.nickname());
@@ -116,6 +147,12 @@ public class CustomersResource {
     /** Mails a code for DEPOSIT, TRANSFER, CARD_ACTIVATION (with cardId) or PAY_PASSWORD. */
     @POST
     @Path("codes")
+    @RateLimited("codes")
+    @Operation(summary = "Request an email code", description = "Purposes DEPOSIT, TRANSFER, PAY_PASSWORD, CARD_ACTIVATION (with cardId).")
+    @APIResponse(responseCode = "202", description = "Code sent: purpose, expiresAt")
+    @APIResponse(responseCode = "400", description = "Unknown purpose")
+    @APIResponse(responseCode = "401", description = "Not signed in")
+    @APIResponse(responseCode = "429", description = "Too many requests (problem too-many-requests, Retry-After header); nothing changed")
     public Response requestCode(CodeRequest body) {
         Caller.body(body);
         long caller = Caller.id(request);
@@ -131,6 +168,9 @@ public class CustomersResource {
 
     @PUT
     @Path("me/pay-password")
+    @Operation(summary = "Set or change the pay password, confirmed by a PAY_PASSWORD code")
+    @APIResponse(responseCode = "204", description = "Changed")
+    @APIResponse(responseCode = "422", description = "Wrong code or invalid pay password")
     public Response changePayPassword(PayPasswordRequest body) {
         Caller.body(body);
         customers.changePayPassword(Caller.id(request), body.payPassword(), body.code());

@@ -14,6 +14,7 @@ public class RestApplication extends Application {
     @Override
     public Map<String, Object> getProperties() {
         return Map.of("jersey.config.server.provider.packages",
-                "org.triad.common.rest,org.triad.common.health,org.triad.bank.interfaces.rest");
+                "org.triad.common.rest,org.triad.common.health,org.triad.bank.interfaces.rest,"
+                        + "org.triad.bank.interfaces.ratelimit");
     }
 }

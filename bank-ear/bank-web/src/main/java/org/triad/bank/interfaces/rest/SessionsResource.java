@@ -12,7 +12,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.triad.bank.application.Authentication;
+import org.triad.bank.interfaces.ratelimit.RateLimited;
+import org.triad.bank.interfaces.security.BankAuthenticationMechanism;
 
 /**
  * Sign-in and sign-out. {@code POST} with HTTP Basic credentials records a login session (user agent, IP) and
@@ -20,6 +25,7 @@ import org.triad.bank.application.Authentication;
  */
 @Path("v1/sessions")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Sessions", description = "Sign-in with HTTP Basic and sign-out of session tokens")
 public class SessionsResource {
 
     public record SessionResponse(String token, String tokenType, long customerId) {
@@ -32,6 +38,12 @@ public class SessionsResource {
     HttpServletRequest request;
 
     @POST
+    @RateLimited(BankAuthenticationMechanism.SIGN_IN_RULE)
+    @Operation(summary = "Sign in", description = "HTTP Basic credentials (email or staff name and password) open a login session; the returned token is used as Authorization: Bearer.")
+    @APIResponse(responseCode = "201", description = "Session opened: token, tokenType, customerId")
+    @APIResponse(responseCode = "400", description = "No HTTP Basic credentials (invalid-input)")
+    @APIResponse(responseCode = "401", description = "Wrong credentials, account locked (5 wrong passwords, 15 minutes) or not activated")
+    @APIResponse(responseCode = "429", description = "Too many requests (problem too-many-requests, Retry-After header); nothing changed")
     public Response login() {
         long caller = Caller.id(request);
         String header = request.getHeader("Authorization");
@@ -46,12 +58,15 @@ public class SessionsResource {
     }
 
     @GET
+    @Operation(summary = "List the caller's login sessions")
     public List<Authentication.SessionView> list() {
         return authentication.sessions(Caller.id(request));
     }
 
     @DELETE
     @Path("current")
+    @Operation(summary = "Sign out the current session token")
+    @APIResponse(responseCode = "204", description = "Session ended")
     public Response logout() {
         Caller.id(request);
         String header = request.getHeader("Authorization");

@@ -9,6 +9,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.triad.bank.application.Banking;
 import org.triad.bank.application.History;
 import org.triad.bank.application.HistoryFilter;
@@ -17,6 +20,7 @@ import org.triad.bank.application.HistoryPage;
 /** The caller's history across all cards, and the recipient preview for transfers. */
 @Path("v1")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Transactions", description = "The caller's history across cards and the transfer recipient preview")
 public class TransactionsResource {
 
     @EJB
@@ -30,6 +34,7 @@ public class TransactionsResource {
 
     @GET
     @Path("transactions")
+    @Operation(summary = "History across the caller's cards", description = "Filters from, to (exclusive), type; page from 0, size up to 200; newest first.")
     public HistoryPage transactions(@QueryParam("from") String from, @QueryParam("to") String to,
                                     @QueryParam("type") String type, @QueryParam("page") Integer page,
                                     @QueryParam("size") Integer size) {
@@ -39,6 +44,7 @@ public class TransactionsResource {
     @GET
     @Path("transactions.csv")
     @Produces("text/csv")
+    @Operation(summary = "History across the caller's cards as CSV")
     public Response transactionsCsv(@QueryParam("from") String from, @QueryParam("to") String to,
                                     @QueryParam("type") String type) {
         HistoryPage all = history.ofCustomer(Caller.id(request),
@@ -49,6 +55,9 @@ public class TransactionsResource {
     /** Who would receive a transfer to this card number, masked ({@code 422 recipient-not-available} if nobody). */
     @GET
     @Path("recipients")
+    @Operation(summary = "Preview the recipient of a transfer", description = "Masked card number and name.")
+    @APIResponse(responseCode = "200", description = "Recipient")
+    @APIResponse(responseCode = "422", description = "No active card with this number (recipient-not-available)")
     public Banking.Recipient recipient(@QueryParam("cardNumber") String cardNumber) {
         return banking.recipient(Caller.id(request), cardNumber);
     }

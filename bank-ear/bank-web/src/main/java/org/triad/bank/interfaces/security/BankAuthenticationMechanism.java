@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.triad.bank.application.Authentication;
+import org.triad.bank.interfaces.ratelimit.RateLimitFilter;
+import org.triad.bank.interfaces.ratelimit.RateLimiter;
 import org.triad.common.rest.Problem;
 
 /**
@@ -29,11 +31,17 @@ public class BankAuthenticationMechanism implements HttpAuthenticationMechanism 
 
     public static final String REALM = "triad-bank";
 
+    /** The rate-limit rule of sign-in attempts, shared with {@code POST /api/v1/sessions}. */
+    public static final String SIGN_IN_RULE = "sign-in";
+
     @Inject
     IdentityStoreHandler identityStores;
 
     @Inject
     LoginOutcome outcome;
+
+    @Inject
+    RateLimiter rateLimiter;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -47,9 +55,22 @@ public class BankAuthenticationMechanism implements HttpAuthenticationMechanism 
             return refuse(request, response, Problem.of("invalid-credentials", "Invalid credentials", 401,
                     "Use Basic or Bearer authorization."));
         }
+        // Password guessing: an address over the sign-in limit gets 429 before its password is even checked, and
+        // each failed password counts (successful sign-ins are counted by POST /sessions' own rule).
+        boolean password = credential instanceof UsernamePasswordCredential;
+        String address = password ? rateLimiter.clientAddress(request) : null;
+        if (password) {
+            RateLimiter.Verdict verdict = rateLimiter.check(SIGN_IN_RULE, address);
+            if (!verdict.allowed()) {
+                return tooManyRequests(request, response, verdict);
+            }
+        }
         CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
             return context.notifyContainerAboutLogin(result.getCallerPrincipal(), result.getCallerGroups());
+        }
+        if (password) {
+            rateLimiter.hit(SIGN_IN_RULE, address, null);
         }
         Authentication.Outcome why = outcome.outcome();
         Problem problem = why == Authentication.Outcome.LOCKED
@@ -86,6 +107,22 @@ public class BankAuthenticationMechanism implements HttpAuthenticationMechanism 
             }
         }
         return null;
+    }
+
+    private static AuthenticationStatus tooManyRequests(HttpServletRequest request, HttpServletResponse response,
+                                                        RateLimiter.Verdict verdict) {
+        try {
+            response.setStatus(429);
+            response.setHeader("Retry-After", String.valueOf(verdict.retryAfterSeconds()));
+            response.setHeader("Cache-Control", "no-store");
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write(RateLimitFilter.problem(verdict, request.getRequestURI()).toJson().toString());
+            response.flushBuffer();
+        } catch (IOException e) {
+            // the client went away; nothing to tell it
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     private static AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response,
