@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -85,7 +86,8 @@ class BankPortalUiIT {
                 .usingDriverExecutable(Path.of(driverPath).toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        wait = new WebDriverWait(browser, TIMEOUT);
+        // ajax updates replace elements while a condition reads them: try again rather than fail
+        wait = (WebDriverWait) new WebDriverWait(browser, TIMEOUT).ignoring(StaleElementReferenceException.class);
         Files.createDirectories(SCREENSHOTS);
     }
 
@@ -192,6 +194,7 @@ class BankPortalUiIT {
                 "{\"email\":\"" + pendingEmail + "\",\"code\":\"" + code(pendingEmail, "activate your account") + "\"}");
         assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
 
+        browser.manage().deleteAllCookies();
         open("/clerk/kyc.xhtml?lang=en");
         wait.until(ExpectedConditions.urlContains("/signin.xhtml"));
         signIn("clerk", PASSWORD);

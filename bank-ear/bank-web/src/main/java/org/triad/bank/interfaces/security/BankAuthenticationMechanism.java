@@ -87,7 +87,8 @@ public class BankAuthenticationMechanism implements HttpAuthenticationMechanism 
             return formSignIn(request, context);
         }
         boolean api = isApi(request);
-        if (!api) {
+        // Faces resources (scripts, styles) are public and need no caller: no database round trip for them
+        if (!api && !isFacesResource(request)) {
             HttpSession session = request.getSession(false);
             Object token = session == null ? null : session.getAttribute(SESSION_TOKEN);
             if (token instanceof String t) {
@@ -136,6 +137,10 @@ public class BankAuthenticationMechanism implements HttpAuthenticationMechanism 
             authentication.closeSession(token);
             session.removeAttribute(SESSION_TOKEN);
         }
+    }
+
+    private static boolean isFacesResource(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/jakarta.faces.resource/");
     }
 
     private static boolean isApi(HttpServletRequest request) {
