@@ -1,5 +1,6 @@
 package org.triad.bank.application;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -30,6 +31,9 @@ public class ClerkService {
 
     @Inject
     AuditLog audit;
+
+    @EJB
+    History history;
 
     public CustomerView approve(long clerkId, long customerId) {
         requireClerk(clerkId);
@@ -72,6 +76,12 @@ public class ClerkService {
         card.unfreeze();
         audit.record(clerkId, "CARD_UNFROZEN", "card:" + cardId, null);
         return CardView.of(card);
+    }
+
+    /** Transactions across customers: of one card (number), one customer, or all, with the usual filters. */
+    public HistoryPage transactions(long clerkId, Long customerId, String cardNumber, HistoryFilter filter) {
+        requireClerk(clerkId);
+        return history.search(customerId, cardNumber, filter);
     }
 
     public List<AuditLog.View> audit(long clerkId, Long actorId, String action, int offset, int limit) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.triad.bank.domain.model.card.Card;
 import org.triad.bank.domain.model.card.CardNotFoundException;
+import org.triad.bank.domain.model.card.CardNumber;
 import org.triad.bank.domain.model.card.CardRepository;
 import org.triad.bank.domain.model.ledger.LedgerAccount;
 import org.triad.bank.domain.model.ledger.Posting;
@@ -31,6 +32,24 @@ public class History {
     public HistoryPage ofCustomer(long customerId, HistoryFilter filter) {
         List<Long> ids = cards.findByOwner(customerId).stream().map(Card::id).toList();
         return page(ids, filter);
+    }
+
+    /**
+     * Staff search across customers: the card with the given number if one is given, else the cards of the given
+     * customer, else every card. The caller checks that it is staff ({@link ClerkService#transactions}).
+     */
+    public HistoryPage search(Long customerId, String cardNumber, HistoryFilter filter) {
+        if (cardNumber != null && !cardNumber.isBlank()) {
+            CardNumber number = CardNumber.parseOrNull(cardNumber);
+            List<Long> ids = number == null ? List.of()
+                    : cards.findByNumber(number).filter(c -> customerId == null || c.isOwnedBy(customerId))
+                            .map(c -> List.of(c.id())).orElse(List.of());
+            return page(ids, filter);
+        }
+        if (customerId != null) {
+            return ofCustomer(customerId, filter);
+        }
+        return page(null, filter);
     }
 
     private HistoryPage page(List<Long> cardIds, HistoryFilter filter) {

@@ -17,6 +17,8 @@ public class JpaJournalRepository implements JournalRepository {
 
     private static final String CARD_POSTINGS = " FROM Posting p WHERE p.cardId IN :cards"
             + " AND p.entry.createdAt >= :from AND p.entry.createdAt < :to";
+    private static final String ALL_CARD_POSTINGS = " FROM Posting p WHERE p.cardId IS NOT NULL"
+            + " AND p.entry.createdAt >= :from AND p.entry.createdAt < :to";
     // The type filter is added to the statement, not tested as "? IS NULL": H2 cannot type an unbound null.
     private static final String TYPE_FILTER = " AND p.entry.type = :type";
     private static final Instant MIN = Instant.parse("2000-01-01T00:00:00Z");
@@ -41,10 +43,10 @@ public class JpaJournalRepository implements JournalRepository {
     @Override
     public List<Posting> cardPostings(List<Long> cardIds, Instant from, Instant to, EntryType type, int offset,
                                       int limit) {
-        if (cardIds.isEmpty()) {
+        if (cardIds != null && cardIds.isEmpty()) {
             return List.of();
         }
-        TypedQuery<Posting> q = em.createQuery("SELECT p" + CARD_POSTINGS + (type == null ? "" : TYPE_FILTER)
+        TypedQuery<Posting> q = em.createQuery("SELECT p" + (cardIds == null ? ALL_CARD_POSTINGS : CARD_POSTINGS) + (type == null ? "" : TYPE_FILTER)
                 + " ORDER BY p.entry.createdAt DESC, p.id DESC", Posting.class);
         bind(q, cardIds, from, to, type);
         return q.setFirstResult(offset).setMaxResults(limit).getResultList();
@@ -52,18 +54,20 @@ public class JpaJournalRepository implements JournalRepository {
 
     @Override
     public long countCardPostings(List<Long> cardIds, Instant from, Instant to, EntryType type) {
-        if (cardIds.isEmpty()) {
+        if (cardIds != null && cardIds.isEmpty()) {
             return 0;
         }
-        TypedQuery<Long> q = em.createQuery("SELECT COUNT(p)" + CARD_POSTINGS
+        TypedQuery<Long> q = em.createQuery("SELECT COUNT(p)" + (cardIds == null ? ALL_CARD_POSTINGS : CARD_POSTINGS)
                 + (type == null ? "" : TYPE_FILTER), Long.class);
         bind(q, cardIds, from, to, type);
         return q.getSingleResult();
     }
 
     private static void bind(TypedQuery<?> q, List<Long> cardIds, Instant from, Instant to, EntryType type) {
-        q.setParameter("cards", cardIds)
-                .setParameter("from", from == null ? MIN : from)
+        if (cardIds != null) {
+            q.setParameter("cards", cardIds);
+        }
+        q.setParameter("from", from == null ? MIN : from)
                 .setParameter("to", to == null ? MAX : to);
         if (type != null) {
             q.setParameter("type", type);

@@ -1,5 +1,6 @@
 package org.triad.bank.interfaces.security;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -11,7 +12,9 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.triad.bank.application.Authentication;
@@ -22,9 +25,16 @@ import org.triad.common.rest.Problem;
 /**
  * Authenticates each request that carries credentials: {@code Authorization: Basic} (email or staff name and
  * password; TLS only, the listener policy refuses plain HTTP) or {@code Authorization: Bearer <session token>}.
- * Requests without credentials pass anonymously; resources that need a caller answer 401 themselves. Refused
- * credentials get a 401 problem ({@code invalid-credentials}, {@code account-locked},
+ * Refused credentials get a 401 problem ({@code invalid-credentials}, {@code account-locked},
  * {@code account-not-activated}).
+ * <p>
+ * The portal's sign-in page calls {@code SecurityContext.authenticate} with a {@link UsernamePasswordCredential};
+ * a valid one opens a login session record (as {@code POST /api/v1/sessions} does) whose token is kept in the HTTP
+ * session, and later page requests are signed in with that token — so the record's "last seen" moves and revoking
+ * it ends the browser session at once. The remembered token is never applied to {@code /api/} requests: API
+ * clients present their credentials explicitly, and a browser's cookie cannot move money through the API (CSRF).
+ * A protected page without a caller redirects to the sign-in page; requests without credentials otherwise pass
+ * anonymously and resources that need a caller answer 401 themselves.
  */
 @ApplicationScoped
 public class BankAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -33,6 +43,12 @@ public class BankAuthenticationMechanism implements HttpAuthenticationMechanism 
 
     /** The rate-limit rule of sign-in attempts, shared with {@code POST /api/v1/sessions}. */
     public static final String SIGN_IN_RULE = "sign-in";
+
+    /** The sign-in page of the portal and back office. */
+    public static final String SIGN_IN_PAGE = "/signin.xhtml";
+
+    /** HTTP session attribute holding the login session token of a form sign-in. */
+    static final String SESSION_TOKEN = BankAuthenticationMechanism.class.getName() + ".token";
 
     @Inject
     IdentityStoreHandler identityStores;
@@ -43,12 +59,15 @@ public class BankAuthenticationMechanism implements HttpAuthenticationMechanism 
     @Inject
     RateLimiter rateLimiter;
 
+    @EJB
+    Authentication authentication;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         String header = request.getHeader("Authorization");
         if (header == null || header.isBlank()) {
-            return context.doNothing();
+            return withoutHeader(request, context);
         }
         Credential credential = credential(header.trim());
         if (credential == null) {
@@ -82,6 +101,78 @@ public class BankAuthenticationMechanism implements HttpAuthenticationMechanism 
                         : Problem.of("invalid-credentials", "Invalid credentials", 401,
                                 "The sign-in name, password or session token is wrong.");
         return refuse(request, response, problem);
+    }
+
+    private AuthenticationStatus withoutHeader(HttpServletRequest request, HttpMessageContext context) {
+        if (context.isAuthenticationRequest()) {
+            return formSignIn(request, context);
+        }
+        boolean api = isApi(request);
+        // Faces resources (scripts, styles) are public and need no caller: no database round trip for them
+        if (!api && !isFacesResource(request)) {
+            HttpSession session = request.getSession(false);
+            Object token = session == null ? null : session.getAttribute(SESSION_TOKEN);
+            if (token instanceof String t) {
+                CredentialValidationResult result = identityStores.validate(new SessionTokenCredential(t));
+                if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                    return context.notifyContainerAboutLogin(result.getCallerPrincipal(), result.getCallerGroups());
+                }
+                // revoked, or the account got locked: the browser is signed out
+                session.removeAttribute(SESSION_TOKEN);
+            }
+        }
+        if (context.isProtected() && !api) {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            String next = path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+            return context.redirect(request.getContextPath() + SIGN_IN_PAGE + "?next="
+                    + URLEncoder.encode(next, StandardCharsets.UTF_8));
+        }
+        return context.doNothing();
+    }
+
+    /**
+     * {@code SecurityContext.authenticate} from the sign-in page. A failure answers {@code SEND_FAILURE} without a
+     * body: the page shows the reason, which {@link LoginOutcome} holds for the rest of the request.
+     */
+    private AuthenticationStatus formSignIn(HttpServletRequest request, HttpMessageContext context) {
+        Credential credential = context.getAuthParameters().getCredential();
+        if (!(credential instanceof UsernamePasswordCredential)) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        // the sign-in page is rate-limited like the API's sign-in: over the limit nothing is checked
+        String address = rateLimiter.clientAddress(request);
+        if (!rateLimiter.check(SIGN_IN_RULE, address).allowed()) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        CredentialValidationResult result = identityStores.validate(credential);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            rateLimiter.hit(SIGN_IN_RULE, address, null);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        String userAgent = request.getHeader("User-Agent");
+        String token = authentication.openSession(Long.parseLong(result.getCallerPrincipal().getName()),
+                userAgent == null ? null : userAgent.substring(0, Math.min(userAgent.length(), 250)),
+                request.getRemoteAddr());
+        request.getSession(true).setAttribute(SESSION_TOKEN, token);
+        return context.notifyContainerAboutLogin(result.getCallerPrincipal(), result.getCallerGroups());
+    }
+
+    /** Ends a form sign-in: revokes the login session record the HTTP session carries. */
+    public void signOut(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(SESSION_TOKEN) instanceof String token) {
+            authentication.closeSession(token);
+            session.removeAttribute(SESSION_TOKEN);
+        }
+    }
+
+    private static boolean isFacesResource(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/jakarta.faces.resource/");
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/api/");
     }
 
     private static Credential credential(String header) {

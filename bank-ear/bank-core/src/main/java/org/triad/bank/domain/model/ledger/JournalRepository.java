@@ -10,7 +10,10 @@ public interface JournalRepository {
 
     Optional<JournalEntry> findByIdempotencyKey(long initiatorId, String idempotencyKey);
 
-    /** Card postings of the given cards, newest first, with their entries, filtered and paged. */
+    /**
+     * Card postings of the given cards ({@code null}: of every card, for staff), newest first, with their entries,
+     * filtered and paged.
+     */
     List<Posting> cardPostings(List<Long> cardIds, Instant from, Instant to, EntryType type, int offset, int limit);
 
     long countCardPostings(List<Long> cardIds, Instant from, Instant to, EntryType type);

@@ -1,0 +1,53 @@
+package org.triad.bank.interfaces.web;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.triad.bank.application.ClerkService;
+import org.triad.bank.application.HistoryFilter;
+import org.triad.bank.application.HistoryPage;
+
+/** Back office: transactions across customers, by customer id or card number, dates and type; paged, as CSV. */
+@Named
+@ViewScoped
+public class ClerkTransactions extends HistoryQuery {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    transient ClerkService clerk;
+
+    @Inject
+    CurrentUser user;
+
+    private Long customerId;
+    private String cardNumber;
+
+    @Override
+    HistoryPage query(HistoryFilter filter) {
+        return clerk.transactions(user.id(), customerId,
+                cardNumber == null || cardNumber.isBlank() ? null : cardNumber.replaceAll("[\\s-]", ""), filter);
+    }
+
+    @Override
+    String formId() {
+        return "filters";
+    }
+
+    public Long getCustomerId() {
+        return customerId;
+    }
+
+    public void setCustomerId(Long customerId) {
+        this.customerId = customerId;
+    }
+
+    public String getCardNumber() {
+        return cardNumber;
+    }
+
+    public void setCardNumber(String cardNumber) {
+        this.cardNumber = cardNumber;
+    }
+}
