@@ -313,6 +313,8 @@ class CaAdminUiIT {
                 By.cssSelector("[id='" + menuId + "_items'] li[data-label='" + label + "']")));
         item.click();
         wait.until(d -> d.findElement(By.id(menuId + "_label")).getText().equals(label));
+        // the option panel closes with an animation; until it is gone it covers what lies below it
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id(menuId + "_panel")));
     }
 
     private static void waitForAjax() {
