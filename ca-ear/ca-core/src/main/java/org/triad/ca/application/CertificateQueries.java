@@ -34,6 +34,11 @@ public class CertificateQueries {
         return new Page(certificates.search(query, first, pageSize), certificates.count(query), Math.max(0, page), pageSize);
     }
 
+    /** How many certificates match, without reading any. */
+    public long count(CertificateQuery query) {
+        return certificates.count(query);
+    }
+
     public CertificateRecord get(String serial) {
         return certificates.find(RevocationService.normaliseSerial(serial))
                 .orElseThrow(() -> new CertificateNotFoundException("No certificate with serial " + serial + "."));

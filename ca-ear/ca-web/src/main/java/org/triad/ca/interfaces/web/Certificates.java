@@ -63,7 +63,7 @@ public class Certificates implements Serializable {
 
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
-            return (int) Math.min(Integer.MAX_VALUE, queries.search(query(), 0, 1).total());
+            return (int) Math.min(Integer.MAX_VALUE, queries.count(query()));
         }
 
         @Override
