@@ -1,5 +1,9 @@
 package org.triad.bench.ca;
 
+import org.triad.bench.common.Json;
+import org.triad.bench.common.Report;
+import org.triad.bench.common.LoadRunner;
+import org.triad.bench.common.Stats;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package org.triad.bench.ca;
+package org.triad.bench.common;
 
 import java.time.Duration;
 import java.util.ArrayList;

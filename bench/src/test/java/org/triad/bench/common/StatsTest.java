@@ -1,4 +1,4 @@
-package org.triad.bench.ca;
+package org.triad.bench.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

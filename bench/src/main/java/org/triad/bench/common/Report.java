@@ -1,4 +1,4 @@
-package org.triad.bench.ca;
+package org.triad.bench.common;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -111,11 +111,11 @@ public final class Report {
         return out.append("\n  ]\n}\n").toString();
     }
 
-    static String fmt(double value, int decimals) {
+    public static String fmt(double value, int decimals) {
         return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 
-    static String ratio(double value) {
+    public static String ratio(double value) {
         if (Double.isNaN(value)) {
             return "—";
         }
