@@ -323,22 +323,55 @@ class CertificateAuthorityIT {
 
     @Test
     void searchFiltersByNameAndStatus() throws Exception {
+        // a name of this run only: the database may hold certificates of earlier runs
+        String tag = "search-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         JsonObject a = issue(csr("s1", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-subj",
-                "/CN=search-one.test"), "tls-server");
-        issue(csr("s2", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-subj", "/CN=search-two.test"), "tls-server");
+                "/CN=" + tag + "-one.test"), "tls-server");
+        issue(csr("s2", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-subj", "/CN=" + tag + "-two.test"), "tls-server");
         revoke(a.getString("serial"), "superseded");
-        JsonObject revoked = TriadHttp.json(TriadHttp.get(TriadHttp.uri("ca", "/api/v1/certificates?cn=search-&status=REVOKED")));
+        JsonObject revoked = TriadHttp.json(TriadHttp.get(TriadHttp.uri("ca", "/api/v1/certificates?cn=" + tag + "-&status=REVOKED")));
         assertThat(revoked.getJsonNumber("total").longValue()).isEqualTo(1);
         assertThat(revoked.getJsonArray("items").getJsonObject(0).getString("serial")).isEqualTo(a.getString("serial"));
-        JsonObject both = TriadHttp.json(TriadHttp.get(TriadHttp.uri("ca", "/api/v1/certificates?cn=SEARCH-&size=1&page=1")));
+        JsonObject both = TriadHttp.json(TriadHttp.get(TriadHttp.uri("ca", "/api/v1/certificates?cn=" + tag.toUpperCase() + "-&size=1&page=1")));
         assertThat(both.getJsonNumber("total").longValue()).isEqualTo(2);
         assertThat(both.getJsonArray("items")).hasSize(1);
         JsonObject expiring = TriadHttp.json(TriadHttp.get(TriadHttp.uri("ca",
-                "/api/v1/certificates?cn=search-two&expiringWithinDays=365")));
+                "/api/v1/certificates?cn=" + tag + "-two&expiringWithinDays=365")));
         assertThat(expiring.getJsonNumber("total").longValue()).isEqualTo(1);
         JsonObject notYet = TriadHttp.json(TriadHttp.get(TriadHttp.uri("ca",
-                "/api/v1/certificates?cn=search-two&expiringWithinDays=30")));
+                "/api/v1/certificates?cn=" + tag + "-two&expiringWithinDays=30")));
         assertThat(notYet.getJsonNumber("total").longValue()).isZero();
         assertProblem(TriadHttp.get(TriadHttp.uri("ca", "/api/v1/certificates?status=ALIVE")), 400, "bad-request");
+    }
+
+    @Test
+    void aRenewalNeedsTheSameNamesAndCanSupersedeThePreviousCertificate() throws Exception {
+        String[] ec = {"-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256"};
+        JsonObject first = issue(csr("renew-1", ec[0], ec[1], ec[2], ec[3], "-subj", "/CN=renew.test",
+                "-addext", "subjectAltName=DNS:renew.test"), "tls-server");
+        String path = "/v1/certificates/" + first.getString("serial") + "/renewal";
+
+        String other = csr("renew-other", ec[0], ec[1], ec[2], ec[3], "-subj", "/CN=other-name.test");
+        assertProblem(postJson(path, Json.createObjectBuilder().add("csr", other).build().toString(), "Authorization",
+                ENROLL), 400, "policy-violation");
+        assertProblem(postJson("/v1/certificates/abcdef0123456789/renewal", "{\"csr\":\"x\"}", "Authorization", ENROLL),
+                404, "certificate-not-found");
+        assertProblem(postJson(path, "{\"csr\":\"x\"}"), 401, "unauthorized");
+
+        String again = csr("renew-2", ec[0], ec[1], ec[2], ec[3], "-subj", "/CN=renew.test",
+                "-addext", "subjectAltName=DNS:renew.test");
+        HttpResponse<String> renewed = postJson(path, Json.createObjectBuilder().add("csr", again)
+                .add("revokePrevious", true).build().toString(), "Authorization", ENROLL);
+        assertThat(renewed.statusCode()).as(renewed.body()).isEqualTo(201);
+        JsonObject next = TriadHttp.json(renewed);
+        assertThat(next.getString("serial")).isNotEqualTo(first.getString("serial"));
+        assertThat(parse(next.getString("certificate")).getSubjectX500Principal().getName()).isEqualTo("CN=renew.test");
+
+        JsonObject previous = TriadHttp.json(TriadHttp.get(TriadHttp.uri("ca", "/api/v1/certificates/" + first.getString("serial"))));
+        assertThat(previous.getString("status")).isEqualTo("REVOKED");
+        assertThat(previous.getString("revocationReason")).isEqualTo("superseded");
+        // a revoked certificate cannot be renewed again
+        assertProblem(postJson(path, Json.createObjectBuilder().add("csr", again).build().toString(), "Authorization",
+                ENROLL), 409, "already-revoked");
     }
 }

@@ -86,6 +86,9 @@ public class CertificateIssuer {
     @Inject
     AuditLog audit;
 
+    @Inject
+    CertificateRevoker revoker;
+
     public static CertificateProfile profile(String name) {
         if (name == null || name.isBlank()) {
             throw new UnknownProfileException("A profile is required: tls-server, tls-client or signing.");
@@ -137,6 +140,36 @@ public class CertificateIssuer {
             requested = GeneralNames.fromExtensions(extensions, Extension.subjectAlternativeName);
         }
         return issue(csr.getSubjectPublicKeyInfo(), cn, requested, profile, validityDays, actor, null);
+    }
+
+    /**
+     * Renews (re-keys) a certificate: a new certificate for a new CSR under the old one's profile.
+     * The request must name exactly what the old certificate names (CN and alternative names), so a
+     * renewal never widens what a holder may claim. With {@code revokePrevious} the old certificate
+     * is revoked as superseded in the same transaction.
+     */
+    public IssuedCertificate renew(String serial, String csrPem, Integer validityDays, boolean revokePrevious,
+                                   String actor) {
+        CertificateRecord previous = certificates.findForUpdate(RevocationService.normaliseSerial(serial))
+                .orElseThrow(() -> new org.triad.ca.domain.model.certificate.CertificateNotFoundException(
+                        "No certificate with serial " + serial + "."));
+        if (previous.isRevoked()) {
+            throw new org.triad.ca.domain.model.certificate.AlreadyRevokedException(previous.serial(), previous.revokedAt());
+        }
+        IssuedCertificate renewed = issueFromCsr(csrPem, previous.profile(), validityDays, actor);
+        CertificateRecord next = certificates.find(renewed.serial()).orElseThrow();
+        if (!java.util.Objects.equals(next.commonName(), previous.commonName())
+                || !java.util.Objects.equals(next.subjectAltNames(), previous.subjectAltNames())) {
+            throw new PolicyViolationException("A renewal must name exactly what certificate " + previous.serial()
+                    + " names (CN=" + previous.commonName() + ", " + previous.subjectAltNames() + "); send a new "
+                    + "request to POST /api/v1/certificates for other names.");
+        }
+        audit.record(actor, AuditAction.CERTIFICATE_RENEWED, "serial " + previous.serial(), AuditOutcome.SUCCESS,
+                "renewed by " + renewed.serial() + (revokePrevious ? ", previous revoked as superseded" : ""));
+        if (revokePrevious) {
+            revoker.revoke(previous.serial(), "superseded", actor);
+        }
+        return renewed;
     }
 
     /**

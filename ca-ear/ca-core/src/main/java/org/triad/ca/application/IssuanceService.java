@@ -48,6 +48,18 @@ public class IssuanceService {
         }
     }
 
+    /** See {@link CertificateIssuer#renew}; a refused renewal is audited. */
+    public IssuedCertificate renew(String serial, String csrPem, Integer validityDays, boolean revokePrevious,
+                                   String actor) {
+        try {
+            return issuer.renew(serial, csrPem, validityDays, revokePrevious, actor);
+        } catch (DomainException e) {
+            audit.recordInOwnTransaction(actor, AuditAction.CERTIFICATE_RENEWED, "serial " + serial,
+                    AuditOutcome.FAILURE, e.problemType() + ": " + e.getMessage());
+            throw e;
+        }
+    }
+
     /**
      * Generates the key pair at the CA and returns key, certificate and chain as a PKCS#12
      * encrypted with {@code password} (AES-256, PBKDF2). The key is not kept. Can be switched off

@@ -17,6 +17,9 @@ public final class CertificateDtos {
     public record IssueResponse(String serial, String certificate, String chain, Instant notAfter) {
     }
 
+    public record RenewRequest(String csr, Integer validityDays, Boolean revokePrevious) {
+    }
+
     public record RevokeRequest(String reason) {
     }
 

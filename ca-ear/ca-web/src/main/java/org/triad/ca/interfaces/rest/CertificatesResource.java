@@ -118,6 +118,22 @@ public class CertificatesResource {
     }
 
     @POST
+    @Path("{serial}/renewal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Renew a certificate with a new CSR for exactly the same names (role ca-enroll or ca-admin)")
+    public Response renew(@PathParam("serial") String serial, CertificateDtos.RenewRequest body, @Context UriInfo uri) {
+        Callers.requireAny(security, CaAccount.ROLE_ENROLL, CaAccount.ROLE_ADMIN);
+        if (body == null) {
+            throw new InvalidCertificateRequestException("A JSON body {\"csr\", \"validityDays\", \"revokePrevious\"} is required.");
+        }
+        IssuedCertificate issued = issuance.renew(serial, body.csr(), body.validityDays(),
+                Boolean.TRUE.equals(body.revokePrevious()), actor());
+        return Response.created(uri.getBaseUriBuilder().path("v1/certificates").path(issued.serial()).build())
+                .entity(new IssueResponse(issued.serial(), issued.certificatePem(), issued.chainPem(), issued.notAfter()))
+                .build();
+    }
+
+    @POST
     @Path("{serial}/revoke")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Revoke a certificate with an RFC 5280 reason (role ca-admin)")
