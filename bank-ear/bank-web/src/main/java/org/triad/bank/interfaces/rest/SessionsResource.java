@@ -6,6 +6,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
@@ -73,6 +74,16 @@ public class SessionsResource {
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             authentication.closeSession(header.substring(7).trim());
         }
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Sign out one of the caller's sessions", description = "Its token is refused (401) from now on.")
+    @APIResponse(responseCode = "204", description = "Session ended (or ended before)")
+    @APIResponse(responseCode = "404", description = "No such session of the caller (session-not-found)")
+    public Response revoke(@PathParam("id") long id) {
+        authentication.revokeSession(Caller.id(request), id);
         return Response.noContent().build();
     }
 }
