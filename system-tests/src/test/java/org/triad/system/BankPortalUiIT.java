@@ -418,7 +418,7 @@ class BankPortalUiIT {
         click(By.cssSelector(".ui-confirmdialog-yes"));
         wait.until(d -> d.findElement(By.id("search:card-panel")).getText().contains("Frozen"));
         screenshot("bank-clerk-frozen");
-        click(By.cssSelector("a[id$=':transactions']"));
+        click(By.cssSelector("a[id$=':transactions'], [id$=':transactions'] a"));
         wait.until(ExpectedConditions.urlContains("/clerk/transactions.xhtml?customer="));
         assertThat(browser.findElement(By.id("filters:customer")).getAttribute("value")).matches("\\d+");
         WebElement table = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("filters:table")));
@@ -613,24 +613,20 @@ class BankPortalUiIT {
         field.sendKeys(text);
     }
 
-    /** Picks an option of a PrimeFaces selectOneMenu by its label, retrying while the panel animates. */
+    /**
+     * Picks an option of a PrimeFaces selectOneMenu by its label through the widget (clicking the animated overlay
+     * panel proved flaky in headless Chromium).
+     */
     private static void choose(String menuId, String label) {
-        By menu = By.id(menuId);
-        By item = By.cssSelector("[id='" + menuId + "_items'] li[data-label='" + label + "']");
-        wait.until(d -> {
-            if (label.equals(d.findElement(By.id(menuId + "_label")).getText())) {
-                return true;
-            }
-            if (!d.findElement(item).isDisplayed()) {
-                d.findElement(menu).click();
-                sleep(300);
-            }
-            if (d.findElement(item).isDisplayed()) {
-                d.findElement(item).click();
-                sleep(200);
-            }
-            return label.equals(d.findElement(By.id(menuId + "_label")).getText());
-        });
+        wait.until(ExpectedConditions.elementToBeClickable(By.id(menuId)));
+        Object value = ((JavascriptExecutor) browser).executeScript(
+                "const select = document.getElementById(arguments[0] + '_input');"
+                        + "const option = Array.from(select.options).find(o => o.text === arguments[1]);"
+                        + "if (!option) { return null; }"
+                        + "PrimeFaces.getWidgetById(arguments[0]).selectValue(option.value);"
+                        + "return option.value;", menuId, label);
+        assertThat(value).as("option " + label + " of " + menuId).isNotNull();
+        wait.until(d -> label.equals(d.findElement(By.id(menuId + "_label")).getText()));
     }
 
     private static void click(By by) {
