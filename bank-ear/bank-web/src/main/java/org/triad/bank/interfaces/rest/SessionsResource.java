@@ -59,9 +59,12 @@ public class SessionsResource {
     }
 
     @GET
-    @Operation(summary = "List the caller's login sessions")
+    @Operation(summary = "List the caller's login sessions", description = "Newest first; with a Bearer token the session of that token is marked current.")
     public List<Authentication.SessionView> list() {
-        return authentication.sessions(Caller.id(request));
+        long caller = Caller.id(request);
+        String header = request.getHeader("Authorization");
+        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
+        return authentication.sessions(caller, token);
     }
 
     @DELETE
