@@ -169,10 +169,10 @@ class BankJourneyIT {
         BankClient second = BankClient.login(email, PASSWORD);
         HttpResponse<String> sessions = me.get("/api/v1/sessions");
         assertThat(sessions.body()).contains("BankClient/IT");
-        jakarta.json.JsonArray listed = array(sessions);
+        jakarta.json.JsonArray listed = BankClient.array(sessions);
         assertThat(listed.stream().map(jakarta.json.JsonValue::asJsonObject)
                 .filter(s -> s.getBoolean("current")).count()).isEqualTo(1);
-        long secondId = array(second.get("/api/v1/sessions")).stream().map(jakarta.json.JsonValue::asJsonObject)
+        long secondId = BankClient.array(second.get("/api/v1/sessions")).stream().map(jakarta.json.JsonValue::asJsonObject)
                 .filter(s -> s.getBoolean("current")).findFirst().orElseThrow().getJsonNumber("id").longValue();
         assertThat(bob.client().delete("/api/v1/sessions/" + secondId).statusCode()).isEqualTo(404);
         assertThat(second.get("/api/v1/me").statusCode()).isEqualTo(200);
