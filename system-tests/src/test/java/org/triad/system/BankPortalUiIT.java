@@ -417,6 +417,7 @@ class BankPortalUiIT {
         click(By.cssSelector("button[id$=':freeze']"));
         click(By.cssSelector(".ui-confirmdialog-yes"));
         wait.until(d -> d.findElement(By.id("search:card-panel")).getText().contains("Frozen"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".ui-confirm-dialog")));
         screenshot("bank-clerk-frozen");
         click(By.cssSelector("a[id$=':transactions'], [id$=':transactions'] a"));
         wait.until(ExpectedConditions.urlContains("/clerk/transactions.xhtml?customer="));
