@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +29,10 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -65,6 +69,20 @@ class BankPortalUiIT {
     private static WebDriverWait wait;
     private static GreenMail mail;
     private static String pendingEmail;
+    private static final String NEW_PAY_PASSWORD = "246813";
+    private static final String NEW_PASSWORD = "a-new-long-password-1";
+    private static final String RESET_PASSWORD = "reset-by-mail-password-2";
+    private static String daveEmail;
+    private static String daveCard;
+    private static String davePassword = PASSWORD;
+
+    /** A failing test leaves a screenshot of what the browser showed. */
+    @RegisterExtension
+    static final AfterTestExecutionCallback SCREENSHOT_ON_FAILURE = context -> {
+        if (context.getExecutionException().isPresent() && browser != null) {
+            screenshot("failed-" + context.getRequiredTestMethod().getName());
+        }
+    };
 
     @BeforeAll
     static void start() throws IOException {
@@ -86,6 +104,7 @@ class BankPortalUiIT {
                 .usingDriverExecutable(Path.of(driverPath).toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
         // ajax updates replace elements while a condition reads them: try again rather than fail
         wait = (WebDriverWait) new WebDriverWait(browser, TIMEOUT).ignoring(StaleElementReferenceException.class);
         Files.createDirectories(SCREENSHOTS);
@@ -169,12 +188,10 @@ class BankPortalUiIT {
         assertThat(table.getText()).contains("Transfer").contains("-12.34")
                 .contains("***" + bobsCard.substring(bobsCard.length() - 4));
         // filter by type: deposits only do not show the transfer
-        click(By.id("filters:type"));
-        click(By.cssSelector("#filters\\:type_items li[data-label='Deposit']"));
+        choose("filters:type", "Deposit");
         click(By.id("filters:search"));
         wait.until(d -> !d.findElement(By.id("filters:table")).getText().contains("-12.34"));
-        click(By.id("filters:type"));
-        click(By.cssSelector("#filters\\:type_items li[data-label='Transfer']"));
+        choose("filters:type", "Transfer");
         click(By.id("filters:search"));
         wait.until(d -> d.findElement(By.id("filters:table")).getText().contains("-12.34"));
         screenshot("bank-history");
@@ -224,10 +241,306 @@ class BankPortalUiIT {
         signOut();
     }
 
+    @Test
+    @Order(4)
+    void aNewCustomerOpensACardMovesMoneyExportsAndManagesSecurity() {
+        daveEmail = "ui-dave-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(5)) + "@example.com";
+        long dave = registerActivatedCustomer("Dave Newcomer", daveEmail);
+        var approved = TriadHttp.post(TriadHttp.uri("bank", "/api/v1/clerk/customers/" + dave + "/kyc"),
+                "application/json", "{\"decision\":\"APPROVE\"}", "Authorization", basic("clerk", PASSWORD));
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+
+        browser.manage().deleteAllCookies();
+        open("/portal/dashboard.xhtml?lang=en");
+        wait.until(ExpectedConditions.urlContains("/signin.xhtml"));
+        signIn(daveEmail, PASSWORD);
+        wait.until(ExpectedConditions.urlContains("/portal/dashboard.xhtml"));
+
+        // apply for a card and activate it with the mailed code
+        click(By.id("dash:apply"));
+        code(daveEmail, "activate your card"); // applying mails the first code
+        click(By.cssSelector("[id$=':send-code']"));
+        String cardCode = code(daveEmail, "activate your card", 2); // a new one replaces it
+        type(By.cssSelector("[id$=':card-code']"), cardCode);
+        click(By.cssSelector("[id$=':activate']"));
+        wait.until(d -> d.findElement(By.id("dash:cards")).getText().contains("Active"));
+        daveCard = cardNumberOf(daveEmail, PASSWORD);
+
+        // deposit with a mailed code: the dashboard shows the balance
+        open("/portal/deposit.xhtml");
+        type(By.id("deposit:amount"), "500.00");
+        click(By.id("deposit:send-code"));
+        String depositCode = code(daveEmail, "confirm your deposit");
+        type(By.id("deposit:code"), depositCode);
+        click(By.id("deposit:submit"));
+        wait.until(d -> d.findElement(By.id("deposit:messages")).getText().contains("500.00"));
+        screenshot("bank-deposit-done");
+        assertThat(dashboardTotal()).isEqualTo("500.00");
+
+        // a new pay password, confirmed by a mailed code; then a withdrawal with it
+        open("/portal/profile.xhtml");
+        type(By.id("payPassword:newPayPassword"), NEW_PAY_PASSWORD);
+        type(By.id("payPassword:confirmPayPassword"), NEW_PAY_PASSWORD);
+        click(By.id("payPassword:send-code"));
+        String payCode = code(daveEmail, "change your pay password");
+        type(By.id("payPassword:code"), payCode);
+        click(By.id("payPassword:submit"));
+        wait.until(d -> d.findElement(By.id("payPassword:messages")).getText().contains("Pay password changed"));
+
+        open("/portal/withdraw.xhtml");
+        type(By.id("withdraw:amount"), "120.50");
+        type(By.id("withdraw:payPassword"), PAY_PASSWORD);
+        click(By.id("withdraw:submit"));
+        wait.until(d -> d.findElement(By.id("withdraw:messages")).getText().contains("pay password is wrong"));
+        type(By.id("withdraw:amount"), "120.50");
+        type(By.id("withdraw:payPassword"), NEW_PAY_PASSWORD);
+        click(By.id("withdraw:submit"));
+        wait.until(d -> d.findElement(By.id("withdraw:messages")).getText().contains("120.50"));
+        screenshot("bank-withdraw-done");
+        assertThat(dashboardTotal()).isEqualTo("379.50");
+
+        // the history's CSV export, posted with the page's own form and session
+        open("/portal/history.xhtml");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("filters:table")));
+        Map<?, ?> csv = csvDownload("filters", "filters:csv");
+        assertThat(String.valueOf(csv.get("type"))).startsWith("text/csv");
+        assertThat(String.valueOf(csv.get("disposition"))).contains("attachment").contains("transactions.csv");
+        assertThat(String.valueOf(csv.get("body")))
+                .startsWith("date,type,status,direction,amount,currency,balance_after,card,counterparty,entry_id")
+                .contains("DEPOSIT").contains("500.00").contains("WITHDRAWAL").contains("120.50").contains("379.50");
+
+        // profile: a new name shows in the header
+        open("/portal/profile.xhtml");
+        type(By.id("profile:nickname"), "Dave Renamed");
+        click(By.id("profile:save"));
+        wait.until(d -> d.findElement(By.id("profile:messages")).getText().contains("Dave Renamed"));
+        open("/portal/profile.xhtml");
+        wait.until(d -> d.findElement(By.id("signed-in-as")).getText().contains("Dave Renamed"));
+        screenshot("bank-profile");
+
+        // sessions: the browser is the current one; signing out an API session makes its token 401
+        String apiToken = apiSession(daveEmail, PASSWORD, "UiIT-API-client/1");
+        assertThat(cardsWithToken(apiToken)).isEqualTo(200);
+        open("/portal/sessions.xhtml");
+        WebElement list = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sessions:list")));
+        assertThat(list.getText()).contains("UiIT-API-client/1").contains("This device");
+        screenshot("bank-sessions");
+        browser.findElement(By.xpath("//tr[.//*[contains(text(),'UiIT-API-client/1')]]"))
+                .findElement(By.cssSelector("button[id$=':revoke']")).click();
+        wait.until(d -> !d.findElement(By.id("sessions:list")).getText().contains("UiIT-API-client/1"));
+        assertThat(cardsWithToken(apiToken)).isEqualTo(401);
+
+        // "sign out all other sessions" ends every API session, the browser stays signed in
+        String second = apiSession(daveEmail, PASSWORD, "UiIT-API-client/2");
+        String third = apiSession(daveEmail, PASSWORD, "UiIT-API-client/3");
+        open("/portal/sessions.xhtml");
+        wait.until(d -> d.findElement(By.id("sessions:list")).getText().contains("UiIT-API-client/3"));
+        click(By.id("sessions:revoke-others"));
+        click(By.cssSelector(".ui-confirmdialog-yes"));
+        wait.until(d -> !d.findElement(By.id("sessions:list")).getText().contains("UiIT-API-client"));
+        assertThat(cardsWithToken(second)).isEqualTo(401);
+        assertThat(cardsWithToken(third)).isEqualTo(401);
+        open("/portal/sessions.xhtml");
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sessions:list"))).getText())
+                .contains("This device");
+
+        // login password: the current one must be right; a change signs out the other sessions
+        String fourth = apiSession(daveEmail, PASSWORD, "UiIT-API-client/4");
+        open("/portal/profile.xhtml");
+        type(By.id("password:currentPassword"), "not-my-password-at-all");
+        type(By.id("password:newPassword"), NEW_PASSWORD);
+        type(By.id("password:confirmPassword"), NEW_PASSWORD);
+        click(By.id("password:submit"));
+        wait.until(d -> d.findElement(By.id("password:messages")).getText().contains("current password is wrong"));
+        type(By.id("password:currentPassword"), PASSWORD);
+        type(By.id("password:newPassword"), NEW_PASSWORD);
+        type(By.id("password:confirmPassword"), NEW_PASSWORD);
+        click(By.id("password:submit"));
+        wait.until(d -> d.findElement(By.id("password:messages")).getText().contains("Password changed"));
+        assertThat(cardsWithToken(fourth)).isEqualTo(401);
+        signOut();
+
+        // forgotten password from the sign-in page: code by mail, then the new password
+        open("/signin.xhtml?lang=en");
+        click(By.id("signin:to-reset"));
+        type(By.id("reset:email"), daveEmail);
+        click(By.id("reset:send-code"));
+        String resetCode = code(daveEmail, "reset your password");
+        type(By.id("reset:code"), resetCode);
+        type(By.id("reset:newPassword"), RESET_PASSWORD);
+        type(By.id("reset:confirmPassword"), RESET_PASSWORD);
+        screenshot("bank-password-reset");
+        click(By.id("reset:submit"));
+        wait.until(ExpectedConditions.urlContains("reset=true"));
+        signIn(daveEmail, RESET_PASSWORD);
+        wait.until(ExpectedConditions.urlContains("/portal/dashboard.xhtml"));
+        davePassword = RESET_PASSWORD;
+        signOut();
+    }
+
+    @Test
+    @Order(5)
+    void aClerkRejectsWithAReasonAndFreezesACardThatThenRefusesTransfers() {
+        String erinEmail = "ui-erin-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(5)) + "@example.com";
+        registerActivatedCustomer("Erin Unclear", erinEmail);
+
+        browser.manage().deleteAllCookies();
+        open("/signin.xhtml?lang=en");
+        signIn("clerk", PASSWORD);
+        // staff land on the back office's overview
+        wait.until(ExpectedConditions.urlContains("/clerk/index.xhtml"));
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("waiting"))).getText())
+                .matches("\\d+\\+?");
+        screenshot("bank-staff-home");
+
+        click(By.id("tile-kyc"));
+        wait.until(d -> d.findElement(By.id("kyc:queue")).getText().contains(erinEmail));
+        browser.findElement(By.xpath("//tr[.//span[contains(@class,'customer-email') and text()='" + erinEmail + "']]"))
+                .findElement(By.cssSelector("button[id$=':reject']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reject:reason")));
+        click(By.id("reject:confirm-reject"));
+        wait.until(d -> d.findElement(By.cssSelector("[id='reject'] .ui-message-error")).getText().contains("Give a reason"));
+        type(By.id("reject:reason"), "Identity document unreadable");
+        screenshot("bank-kyc-reject");
+        click(By.id("reject:confirm-reject"));
+        wait.until(d -> !d.findElement(By.id("kyc:queue")).getText().contains(erinEmail));
+        var erin = TriadHttp.get(TriadHttp.uri("bank", "/api/v1/clerk/customers?q=" + erinEmail),
+                "Authorization", basic("clerk", PASSWORD));
+        assertThat(erin.body()).contains("\"kycStatus\":\"REJECTED\"").contains("Identity document unreadable");
+
+        // freeze dave's card from the customer search; the row links to his transactions
+        open("/clerk/customers.xhtml");
+        type(By.id("search:text"), daveEmail);
+        click(By.id("search:go"));
+        wait.until(d -> d.findElement(By.id("search:customers")).getText().contains(daveEmail));
+        click(By.cssSelector("button[id$=':cards']"));
+        click(By.cssSelector("button[id$=':freeze']"));
+        click(By.cssSelector(".ui-confirmdialog-yes"));
+        wait.until(d -> d.findElement(By.id("search:card-panel")).getText().contains("Frozen"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".ui-confirm-dialog")));
+        screenshot("bank-clerk-frozen");
+        click(By.cssSelector("a[id$=':transactions'], [id$=':transactions'] a"));
+        wait.until(ExpectedConditions.urlContains("/clerk/transactions.xhtml?customer="));
+        assertThat(browser.findElement(By.id("filters:customer")).getAttribute("value")).matches("\\d+");
+        WebElement table = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("filters:table")));
+        assertThat(table.getText()).contains("500.00").contains("120.50").doesNotContain("12.34");
+        screenshot("bank-clerk-customer-transactions");
+        signOut();
+
+        // a transfer to the frozen card is refused at the card number field
+        open("/portal/transfer.xhtml?lang=en");
+        signIn("alice@example.com", PASSWORD);
+        wait.until(ExpectedConditions.urlContains("/portal/transfer.xhtml"));
+        type(By.id("transfer:toCard"), daveCard);
+        type(By.id("transfer:amount"), "1.00");
+        click(By.id("transfer:next"));
+        WebElement fieldMessage = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[id='transfer:toCard_message'], .ui-message-error")));
+        assertThat(fieldMessage.getText()).contains("no active card");
+        assertThat(browser.findElements(By.id("recipient-name"))).isEmpty();
+        screenshot("bank-transfer-frozen-refused");
+        signOut();
+
+        // unfreeze: the card takes transfers again
+        open("/clerk/customers.xhtml?lang=en");
+        signIn("clerk", PASSWORD);
+        wait.until(ExpectedConditions.urlContains("/clerk/customers.xhtml"));
+        type(By.id("search:text"), daveEmail);
+        click(By.id("search:go"));
+        wait.until(d -> d.findElement(By.id("search:customers")).getText().contains(daveEmail));
+        click(By.cssSelector("button[id$=':cards']"));
+        click(By.cssSelector("button[id$=':unfreeze']"));
+        wait.until(d -> d.findElement(By.id("search:card-panel")).getText().contains("Active"));
+        signOut();
+        var recipient = TriadHttp.get(TriadHttp.uri("bank", "/api/v1/recipients?cardNumber=" + daveCard),
+                "Authorization", basic("alice@example.com", PASSWORD));
+        assertThat(recipient.statusCode()).as(recipient.body()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(6)
+    void theDashboardAndSecurityPagesSpeakChinese() {
+        browser.manage().deleteAllCookies();
+        open("/signin.xhtml?lang=zh-CN");
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin:submit"))).getText())
+                .contains("登录");
+        signIn("alice@example.com", PASSWORD);
+        wait.until(ExpectedConditions.urlContains("/portal/dashboard.xhtml"));
+        WebElement head = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".bank-page-head h1")));
+        assertThat(head.getText()).isEqualTo("我的银行卡");
+        assertThat(browser.findElement(By.id("dash:cards")).getText()).contains("正常").contains("6222 ****");
+        assertThat(browser.findElement(By.id("dash:toggle-balances")).getText()).doesNotContainPattern("[A-Za-z]{3,}");
+        screenshot("bank-dashboard-zh");
+        open("/portal/sessions.xhtml");
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sessions:list"))).getText())
+                .contains("本设备");
+        screenshot("bank-sessions-zh");
+        open("/portal/profile.xhtml");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password:submit")));
+        assertThat(browser.findElement(By.cssSelector(".bank-page-head h1")).getText()).isEqualTo("个人资料与安全");
+        screenshot("bank-profile-zh");
+        signOut();
+    }
+
     // --- helpers ------------------------------------------------------------------------------------------------
 
+    private static long registerActivatedCustomer(String nickname, String email) {
+        var registered = TriadHttp.post(TriadHttp.uri("bank", "/api/v1/customers"), "application/json",
+                "{\"nickname\":\"" + nickname + "\",\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
+                        + "\",\"payPassword\":\"" + PAY_PASSWORD + "\"}");
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        var activated = TriadHttp.post(TriadHttp.uri("bank", "/api/v1/customers/activation"), "application/json",
+                "{\"email\":\"" + email + "\",\"code\":\"" + code(email, "activate your account") + "\"}");
+        assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
+        return TriadHttp.json(activated).getJsonNumber("id").longValue();
+    }
+
+    /** Opens an API session (as an app would) and returns its bearer token. */
+    private static String apiSession(String email, String password, String userAgent) {
+        var response = TriadHttp.post(TriadHttp.uri("bank", "/api/v1/sessions"), "application/json", "",
+                "Authorization", basic(email, password), "User-Agent", userAgent);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return TriadHttp.json(response).getString("token");
+    }
+
+    private static int cardsWithToken(String token) {
+        return TriadHttp.get(TriadHttp.uri("bank", "/api/v1/cards"), "Authorization", "Bearer " + token).statusCode();
+    }
+
+    /** The dashboard's total balance, as shown (balances visible). */
+    private static String dashboardTotal() {
+        open("/portal/dashboard.xhtml");
+        String total = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("total"))).getText();
+        return total.replace("CNY", "").replace(",", "").trim();
+    }
+
+    /**
+     * Submits the page's form with its CSV button the way the browser would (same cookies, view state) and returns
+     * the response's content type, disposition and body.
+     */
+    private static Map<?, ?> csvDownload(String formId, String buttonId) {
+        Object result = ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "const form = document.getElementById(arguments[0]);"
+                        + "const data = new URLSearchParams(new FormData(form));"
+                        + "data.append(arguments[1], arguments[1]);"
+                        + "fetch(form.action, {method: 'POST', body: data, credentials: 'same-origin'})"
+                        + ".then(r => r.text().then(t => done({status: r.status, type: r.headers.get('Content-Type'),"
+                        + " disposition: r.headers.get('Content-Disposition'), body: t})))"
+                        + ".catch(e => done({status: 0, body: String(e)}));",
+                formId, buttonId);
+        assertThat(result).isInstanceOf(Map.class);
+        Map<?, ?> response = (Map<?, ?>) result;
+        assertThat(((Number) response.get("status")).intValue()).as(String.valueOf(response.get("body"))).isEqualTo(200);
+        return response;
+    }
+
     private static String cardNumberOf(String email) {
-        var response = TriadHttp.get(TriadHttp.uri("bank", "/api/v1/cards"), "Authorization", basic(email, PASSWORD));
+        return cardNumberOf(email, PASSWORD);
+    }
+
+    private static String cardNumberOf(String email, String password) {
+        var response = TriadHttp.get(TriadHttp.uri("bank", "/api/v1/cards"), "Authorization", basic(email, password));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonObject card = Json.createReader(new StringReader(response.body())).readArray().getJsonObject(0);
         return card.getString("number");
@@ -239,11 +552,16 @@ class BankPortalUiIT {
 
     /** The code in the newest mail to the address whose subject contains the given words. */
     private static String code(String to, String subjectContains) {
+        return code(to, subjectContains, 1);
+    }
+
+    /** The code in the newest mail once at least {@code mails} such mails have arrived. */
+    private static String code(String to, String subjectContains, int mails) {
         long deadline = System.currentTimeMillis() + 15_000;
         while (System.currentTimeMillis() < deadline) {
             List<MimeMessage> matching = Arrays.stream(mail.getReceivedMessages())
                     .filter(m -> sentTo(m, to) && subject(m).contains(subjectContains)).toList();
-            if (!matching.isEmpty()) {
+            if (matching.size() >= mails) {
                 try {
                     Matcher m = CODE.matcher(String.valueOf(matching.get(matching.size() - 1).getContent()));
                     if (m.find()) {
@@ -294,6 +612,22 @@ class BankPortalUiIT {
         WebElement field = wait.until(ExpectedConditions.elementToBeClickable(by));
         field.clear();
         field.sendKeys(text);
+    }
+
+    /**
+     * Picks an option of a PrimeFaces selectOneMenu by its label through the widget (clicking the animated overlay
+     * panel proved flaky in headless Chromium).
+     */
+    private static void choose(String menuId, String label) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.id(menuId)));
+        Object value = ((JavascriptExecutor) browser).executeScript(
+                "const select = document.getElementById(arguments[0] + '_input');"
+                        + "const option = Array.from(select.options).find(o => o.text === arguments[1]);"
+                        + "if (!option) { return null; }"
+                        + "PrimeFaces.getWidgetById(arguments[0]).selectValue(option.value);"
+                        + "return option.value;", menuId, label);
+        assertThat(value).as("option " + label + " of " + menuId).isNotNull();
+        wait.until(d -> label.equals(d.findElement(By.id(menuId + "_label")).getText()));
     }
 
     private static void click(By by) {

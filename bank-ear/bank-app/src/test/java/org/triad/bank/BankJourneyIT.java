@@ -165,9 +165,21 @@ class BankJourneyIT {
         assertThat(lines.get(2)).contains(",DEPOSIT,COMPLETED,IN,500.00,CNY,500.00,");
         assertThat(csv.body()).doesNotContain(bob.cardNumber());
 
-        // The sign-in was recorded; signing out ends the session.
+        // The sign-in was recorded; another session can be signed out by id, the caller's own is marked current.
+        BankClient second = BankClient.login(email, PASSWORD);
         HttpResponse<String> sessions = me.get("/api/v1/sessions");
         assertThat(sessions.body()).contains("BankClient/IT");
+        jakarta.json.JsonArray listed = BankClient.array(sessions);
+        assertThat(listed.stream().map(jakarta.json.JsonValue::asJsonObject)
+                .filter(s -> s.getBoolean("current")).count()).isEqualTo(1);
+        long secondId = BankClient.array(second.get("/api/v1/sessions")).stream().map(jakarta.json.JsonValue::asJsonObject)
+                .filter(s -> s.getBoolean("current")).findFirst().orElseThrow().getJsonNumber("id").longValue();
+        assertThat(bob.client().delete("/api/v1/sessions/" + secondId).statusCode()).isEqualTo(404);
+        assertThat(second.get("/api/v1/me").statusCode()).isEqualTo(200);
+        assertThat(me.delete("/api/v1/sessions/" + secondId).statusCode()).isEqualTo(204);
+        assertThat(second.get("/api/v1/me").statusCode()).isEqualTo(401);
+        assertThat(me.get("/api/v1/me").statusCode()).isEqualTo(200);
+        // signing out ends the session
         assertThat(me.delete("/api/v1/sessions/current").statusCode()).isEqualTo(204);
         assertThat(me.get("/api/v1/me").statusCode()).isEqualTo(401);
     }

@@ -11,6 +11,7 @@ import org.triad.bank.domain.model.customer.CustomerStatus;
 import org.triad.bank.domain.model.customer.LoginSession;
 import org.triad.bank.domain.model.customer.LoginSessionRepository;
 import org.triad.bank.domain.model.customer.Role;
+import org.triad.bank.domain.model.customer.SessionNotFoundException;
 
 /**
  * Verifies credentials for the identity store and keeps login sessions. Outcomes are results, not exceptions, so
@@ -90,6 +91,36 @@ public class Authentication {
         return PayPasswordCheck.OK;
     }
 
+    /**
+     * Changes the signed-in customer's login password, given the current one. A wrong current password counts
+     * like a failed sign-in (5 in a row lock the account) and is answered as an outcome, not an exception, so that
+     * the count commits. On success every other session of the customer is signed out; the one holding
+     * {@code keepToken} stays.
+     *
+     * @throws org.triad.bank.domain.model.customer.InvalidInputException if the new password is not acceptable
+     */
+    public Outcome changePassword(long customerId, String currentPassword, String newPassword, String keepToken) {
+        Passwords.requireAcceptablePassword(newPassword);
+        Instant now = Instant.now();
+        Customer customer = customers.find(customerId).orElse(null);
+        if (customer == null) {
+            return Outcome.INVALID;
+        }
+        if (customer.isLocked(now)) {
+            return Outcome.LOCKED;
+        }
+        if (currentPassword == null || !passwords.matches(currentPassword, customer.passwordHash())) {
+            customer.loginFailed(now);
+            audit.record(customerId, customer.isLocked(now) ? "LOGIN_LOCKED" : "LOGIN_FAILED", null,
+                    "password change");
+            return customer.isLocked(now) ? Outcome.LOCKED : Outcome.INVALID;
+        }
+        customer.changePasswordHash(passwords.hash(newPassword));
+        audit.record(customerId, "PASSWORD_CHANGED", "customer:" + customerId, null);
+        revokeOtherSessions(customerId, keepToken);
+        return Outcome.OK;
+    }
+
     /** Records a sign-in and returns the token the client presents from now on (only its hash is stored). */
     public String openSession(long customerId, String userAgent, String ipAddress) {
         String token = Hashes.randomToken();
@@ -122,14 +153,58 @@ public class Authentication {
     }
 
     public java.util.List<SessionView> sessions(long customerId) {
+        return sessions(customerId, null);
+    }
+
+    /**
+     * The customer's login sessions, newest first; the one whose token is {@code currentToken} (the caller's own)
+     * is marked {@code current}.
+     */
+    public java.util.List<SessionView> sessions(long customerId, String currentToken) {
+        String currentHash = currentToken == null ? null : Hashes.sha256Hex(currentToken);
         return sessions.findByCustomer(customerId).stream()
                 .map(s -> new SessionView(s.id(), s.userAgent(), s.ipAddress(), s.createdAt(), s.lastSeenAt(),
-                        s.isActive()))
+                        s.isActive(), s.hasTokenHash(currentHash)))
                 .toList();
     }
 
+    /**
+     * Signs out one of the customer's sessions (its token is refused from now on). Another customer's session id
+     * is answered like a missing one.
+     */
+    public void revokeSession(long customerId, long sessionId) {
+        LoginSession session = sessions.findByCustomer(customerId).stream().filter(s -> s.id() == sessionId)
+                .findFirst().orElseThrow(() -> new SessionNotFoundException("No such session."));
+        if (session.isActive()) {
+            session.revoke(Instant.now());
+            audit.record(customerId, "SESSION_REVOKED", "session:" + sessionId, null);
+        }
+    }
+
+    /**
+     * Signs out every active session of the customer except the one holding {@code keepToken} (all of them if it
+     * is null).
+     *
+     * @return how many sessions were signed out
+     */
+    public int revokeOtherSessions(long customerId, String keepToken) {
+        String keepHash = keepToken == null ? null : Hashes.sha256Hex(keepToken);
+        Instant now = Instant.now();
+        int revoked = 0;
+        for (LoginSession s : sessions.findByCustomer(customerId)) {
+            if (s.isActive() && !s.hasTokenHash(keepHash)) {
+                s.revoke(now);
+                revoked++;
+            }
+        }
+        if (revoked > 0) {
+            audit.record(customerId, "SESSIONS_REVOKED", "customer:" + customerId, revoked + " sessions");
+        }
+        return revoked;
+    }
+
     public record SessionView(long id, String userAgent, String ipAddress, Instant createdAt, Instant lastSeenAt,
-                              boolean active) {
+                              boolean active, boolean current) {
     }
 
     private static Set<String> groups(Customer customer) {

@@ -35,6 +35,9 @@ public class CustomerService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    org.triad.bank.domain.model.customer.LoginSessionRepository sessions;
+
     /** Registers an unverified customer and mails the activation code. */
     public CustomerView register(String nickname, String email, String password, String payPassword) {
         if (nickname == null || nickname.isBlank() || nickname.length() > 64) {
@@ -129,6 +132,9 @@ public class CustomerService {
         }
         customer.changePasswordHash(passwords.hash(newPassword));
         audit.record(customer.id(), "PASSWORD_RESET", "customer:" + customer.id(), null);
+        // whoever knew the old password is signed out everywhere
+        Instant now = Instant.now();
+        sessions.findByCustomer(customer.id()).forEach(session -> session.revoke(now));
     }
 
     public CustomerView rename(long customerId, String nickname) {

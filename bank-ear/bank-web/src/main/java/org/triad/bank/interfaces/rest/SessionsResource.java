@@ -6,6 +6,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
@@ -58,9 +59,12 @@ public class SessionsResource {
     }
 
     @GET
-    @Operation(summary = "List the caller's login sessions")
+    @Operation(summary = "List the caller's login sessions", description = "Newest first; with a Bearer token the session of that token is marked current.")
     public List<Authentication.SessionView> list() {
-        return authentication.sessions(Caller.id(request));
+        long caller = Caller.id(request);
+        String header = request.getHeader("Authorization");
+        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
+        return authentication.sessions(caller, token);
     }
 
     @DELETE
@@ -73,6 +77,16 @@ public class SessionsResource {
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             authentication.closeSession(header.substring(7).trim());
         }
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Sign out one of the caller's sessions", description = "Its token is refused (401) from now on.")
+    @APIResponse(responseCode = "204", description = "Session ended (or ended before)")
+    @APIResponse(responseCode = "404", description = "No such session of the caller (session-not-found)")
+    public Response revoke(@PathParam("id") long id) {
+        authentication.revokeSession(Caller.id(request), id);
         return Response.noContent().build();
     }
 }

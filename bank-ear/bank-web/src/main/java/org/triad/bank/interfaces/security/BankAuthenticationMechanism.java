@@ -166,6 +166,12 @@ public class BankAuthenticationMechanism implements HttpAuthenticationMechanism 
         }
     }
 
+    /** The login session token a form sign-in keeps in the HTTP session, or null. */
+    public String currentToken(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && session.getAttribute(SESSION_TOKEN) instanceof String token ? token : null;
+    }
+
     private static boolean isFacesResource(HttpServletRequest request) {
         return request.getRequestURI().startsWith(request.getContextPath() + "/jakarta.faces.resource/");
     }

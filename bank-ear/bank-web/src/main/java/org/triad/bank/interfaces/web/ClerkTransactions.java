@@ -24,6 +24,16 @@ public class ClerkTransactions extends HistoryQuery {
     private Long customerId;
     private String cardNumber;
 
+    /** Opened from a customer row ({@code ?customer=<id>}): the search starts filtered on that customer. */
+    @jakarta.annotation.PostConstruct
+    void fromLink() {
+        String customer = jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext()
+                .getRequestParameterMap().get("customer");
+        if (customer != null && customer.matches("\\d{1,18}")) {
+            customerId = Long.valueOf(customer);
+        }
+    }
+
     @Override
     HistoryPage query(HistoryFilter filter) {
         return clerk.transactions(user.id(), customerId,

@@ -47,6 +47,10 @@ public class CurrentUser {
         return security.isCallerInRole(CLERK) || security.isCallerInRole(ADMIN);
     }
 
+    public boolean isAdmin() {
+        return security.isCallerInRole(ADMIN);
+    }
+
     /** The caller's customer id (staff are rows of the same table). */
     public long id() {
         Principal caller = security.getCallerPrincipal();

@@ -82,11 +82,14 @@ final class Messages {
             String type = refused.problemType();
             String detail = has("problem." + type) ? text("problem." + type) : refused.getMessage();
             String field = FIELD_OF.get(type);
+            // one message: next to the field (the page's message list and the growl show it with the summary), or
+            // for the page when no field is concerned
             if (formId != null && field != null && FacesContext.getCurrentInstance().getViewRoot()
                     .findComponent(formId + ":" + field) != null) {
-                add(formId + ":" + field, FacesMessage.SEVERITY_ERROR, detail, detail);
+                add(formId + ":" + field, FacesMessage.SEVERITY_ERROR, text(summaryKey), detail);
+            } else {
+                add(null, FacesMessage.SEVERITY_ERROR, text(summaryKey), detail);
             }
-            add(null, FacesMessage.SEVERITY_ERROR, text(summaryKey), detail);
             FacesContext.getCurrentInstance().validationFailed();
             return;
         }

@@ -29,7 +29,7 @@ import org.triad.bank.interfaces.security.LoginOutcome;
 public class SignIn {
 
     static final String CUSTOMER_HOME = "/portal/dashboard.xhtml";
-    static final String CLERK_HOME = "/clerk/kyc.xhtml";
+    static final String CLERK_HOME = "/clerk/index.xhtml";
 
     @Inject
     SecurityContext security;

@@ -60,6 +60,15 @@ public class LoginSession {
         return revokedAt == null;
     }
 
+    /** Whether this session's token has the given hash (false for null). */
+    public boolean hasTokenHash(String hash) {
+        return hash != null && hash.equals(tokenHash);
+    }
+
+    public Instant revokedAt() {
+        return revokedAt;
+    }
+
     public void seen(Instant now) {
         lastSeenAt = now;
     }
