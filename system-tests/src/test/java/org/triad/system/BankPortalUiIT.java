@@ -245,7 +245,7 @@ class BankPortalUiIT {
     @Order(4)
     void aNewCustomerOpensACardMovesMoneyExportsAndManagesSecurity() {
         daveEmail = "ui-dave-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(5)) + "@example.com";
-        long dave = registerActivatedCustomer("Dave Newcomer", daveEmail);
+        long dave = registerAndActivateInTheBrowser("Dave Newcomer", daveEmail);
         var approved = TriadHttp.post(TriadHttp.uri("bank", "/api/v1/clerk/customers/" + dave + "/kyc"),
                 "application/json", "{\"decision\":\"APPROVE\"}", "Authorization", basic("clerk", PASSWORD));
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
@@ -483,6 +483,31 @@ class BankPortalUiIT {
     }
 
     // --- helpers ------------------------------------------------------------------------------------------------
+
+    /** Registers on register.xhtml and activates on activate.xhtml with the mailed code; returns the id. */
+    private static long registerAndActivateInTheBrowser(String nickname, String email) {
+        browser.manage().deleteAllCookies();
+        open("/register.xhtml?lang=en");
+        type(By.id("register:nickname"), nickname);
+        type(By.id("register:email"), email);
+        type(By.id("register:password"), PASSWORD);
+        type(By.id("register:payPassword"), PAY_PASSWORD);
+        click(By.id("register:submit"));
+        wait.until(ExpectedConditions.urlContains("/activate.xhtml"));
+        screenshot("bank-activate");
+        type(By.id("activate:code"), code(email, "activate your account"));
+        click(By.id("activate:submit"));
+        wait.until(ExpectedConditions.urlContains("/signin.xhtml"));
+        var found = TriadHttp.get(TriadHttp.uri("bank", "/api/v1/clerk/customers?q="
+                + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8)),
+                "Authorization", basic("clerk", PASSWORD));
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+        var customer = jakarta.json.Json.createReader(new java.io.StringReader(found.body())).readArray()
+                .getValuesAs(jakarta.json.JsonObject.class).stream()
+                .filter(c -> c.getString("email").equals(email)).findFirst().orElseThrow();
+        assertThat(customer.getString("status")).isEqualTo("ACTIVE");
+        return customer.getJsonNumber("id").longValue();
+    }
 
     private static long registerActivatedCustomer(String nickname, String email) {
         var registered = TriadHttp.post(TriadHttp.uri("bank", "/api/v1/customers"), "application/json",
