@@ -307,14 +307,21 @@ class CaAdminUiIT {
     }
 
     /** Picks an option of a PrimeFaces selectOneMenu by its label. */
+    /**
+     * Picks an option of a PrimeFaces selectOneMenu by its label through the widget: clicking the
+     * animated overlay panel proved flaky in headless Chromium (the closing panel covered the
+     * button below it).
+     */
     private static void choose(String menuId, String label) {
-        browser.findElement(By.id(menuId)).click();
-        WebElement item = wait.until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("[id='" + menuId + "_items'] li[data-label='" + label + "']")));
-        item.click();
-        wait.until(d -> d.findElement(By.id(menuId + "_label")).getText().equals(label));
-        // the option panel closes with an animation; until it is gone it covers what lies below it
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id(menuId + "_panel")));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id(menuId)));
+        Object value = ((JavascriptExecutor) browser).executeScript(
+                "const select = document.getElementById(arguments[0] + '_input');"
+                        + "const option = Array.from(select.options).find(o => o.text === arguments[1]);"
+                        + "if (!option) { return null; }"
+                        + "PrimeFaces.getWidgetById(arguments[0]).selectValue(option.value);"
+                        + "return option.value;", menuId, label);
+        assertThat(value).as("option " + label + " of " + menuId).isNotNull();
+        wait.until(d -> label.equals(d.findElement(By.id(menuId + "_label")).getText()));
     }
 
     private static void waitForAjax() {
