@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 import javax.cache.Cache;
 import javax.cache.CacheException;
 import javax.cache.CacheManager;
@@ -48,6 +49,7 @@ public final class RevocationList {
     /** How long an entry is kept: longer than any access token lives (15 minutes) plus clock skew. */
     public static final Duration ENTRY_LIFETIME = Duration.ofMinutes(20);
 
+    private static final Logger LOG = Logger.getLogger(RevocationList.class.getName());
     private static final Object SHARED_LOCK = new Object();
     private static volatile RevocationList shared;
 
@@ -94,11 +96,16 @@ public final class RevocationList {
                 if (r == null) {
                     String kind = ConfigProvider.getConfig(RevocationList.class.getClassLoader())
                             .getOptionalValue("triad.security.revocation-store", String.class).orElse("hazelcast-map");
-                    r = new RevocationList(switch (kind) {
+                    Supplier<Store> opener = switch (kind) {
                         case "jcache" -> RevocationList::openJCache;
                         case "hazelcast-map" -> RevocationList::openHazelcastMap;
                         default -> throw new IllegalStateException(
                                 "triad.security.revocation-store must be hazelcast-map or jcache, not " + kind);
+                    };
+                    r = new RevocationList(() -> {
+                        Store store = opener.get();
+                        LOG.info(() -> "Revocation list " + NAME + " in the data grid: " + kind + " (" + store + ")");
+                        return store;
                     });
                     shared = r;
                 }
@@ -169,6 +176,11 @@ public final class RevocationList {
             Method putWithTtl = mapType.getMethod("set", Object.class, Object.class, long.class, TimeUnit.class);
             return new Store() {
                 @Override
+                public String toString() {
+                    return "IMap " + NAME + " of " + hazelcast;
+                }
+
+                @Override
                 public Long get(String handle) {
                     return map.get(handle);
                 }
@@ -210,7 +222,14 @@ public final class RevocationList {
             }
         }
         Cache<String, Long> c = cache;
+        String description = "JCache " + c.getName() + " of " + manager.getURI() + " (class loader "
+                + manager.getClassLoader() + ")";
         return new Store() {
+            @Override
+            public String toString() {
+                return description;
+            }
+
             @Override
             public Long get(String handle) {
                 return c.get(handle);
