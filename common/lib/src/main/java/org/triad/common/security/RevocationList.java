@@ -29,11 +29,13 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *
  * <p>Two stores are supported, chosen by {@code triad.security.revocation-store}:
  * <ul>
- *   <li>{@code hazelcast-map} (default): the Hazelcast {@code IMap} {@value #NAME} of the member, looked up at JNDI
- *       {@code payara/Hazelcast} — one map per cluster, whichever application asks;</li>
- *   <li>{@code jcache}: the JCache cache {@value #NAME} of JNDI {@code payara/CacheManager} — Payara scopes that
- *       cache manager to the application's class loader, so the bank and the shop see different caches (see
- *       docs/identity.md, "measured").</li>
+ *   <li>{@code jcache} (default): the JCache cache {@value #NAME} of JNDI {@code payara/CacheManager}. Measured on
+ *       Payara 6.2025.9: every application of the domain gets a cache manager with URI {@code hazelcast} and the
+ *       Hazelcast bundle's class loader (not the application's), so the bank and the shop see the same cache
+ *       (docs/identity.md, "Measured");</li>
+ *   <li>{@code hazelcast-map}: the Hazelcast {@code IMap} {@value #NAME}, through the {@code HazelcastInstance} at
+ *       JNDI {@code payara/Hazelcast} — one map per cluster by name, whichever application asks; the fallback should
+ *       a Payara version scope JCache per application.</li>
  * </ul>
  * The Hazelcast API is called reflectively: no application class needs to be on the grid's class path, and the
  * common library does not depend on Payara's Hazelcast version.
@@ -95,7 +97,7 @@ public final class RevocationList {
                 r = shared;
                 if (r == null) {
                     String kind = ConfigProvider.getConfig(RevocationList.class.getClassLoader())
-                            .getOptionalValue("triad.security.revocation-store", String.class).orElse("hazelcast-map");
+                            .getOptionalValue("triad.security.revocation-store", String.class).orElse("jcache");
                     Supplier<Store> opener = switch (kind) {
                         case "jcache" -> RevocationList::openJCache;
                         case "hazelcast-map" -> RevocationList::openHazelcastMap;
