@@ -100,7 +100,7 @@ public class AuthResource {
                 string(json, "password"), string(json, "code"), string(json, "totp"), userAgent(),
                 rateLimiter.clientAddress(request)));
         return switch (result.outcome()) {
-            case OK -> tokenResponse(result.tokens(), json.getBoolean("refresh_token_in_body", false));
+            case OK -> tokenResponse(result.tokens(), flag(json, "refresh_token_in_body"));
             case LOCKED -> problem(401, "account-locked", "Account locked",
                     "Too many wrong passwords; the account is locked until " + result.lockedUntil() + ".");
             case NOT_ACTIVATED -> problem(401, "account-not-activated", "Account not activated",
@@ -128,7 +128,7 @@ public class AuthResource {
         String fromBody = string(json, "refresh_token");
         String fromCookie = cookie();
         String token = fromBody != null ? fromBody : fromCookie;
-        boolean inBody = fromBody != null || json.getBoolean("refresh_token_in_body", false);
+        boolean inBody = fromBody != null || flag(json, "refresh_token_in_body");
         if (token == null) {
             return problem(401, "invalid-grant", "Invalid grant", "No refresh token.");
         }
@@ -233,6 +233,17 @@ public class AuthResource {
         } catch (JsonException | IllegalStateException e) {
             throw new BadRequestException("The body must be a JSON object.");
         }
+    }
+
+    private static boolean flag(JsonObject json, String key) {
+        JsonValue v = json.get(key);
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL || v == JsonValue.FALSE) {
+            return false;
+        }
+        if (v == JsonValue.TRUE) {
+            return true;
+        }
+        throw new BadRequestException(key + " must be true or false.");
     }
 
     private static String string(JsonObject json, String key) {
