@@ -237,10 +237,10 @@ public class AuthResource {
 
     private static boolean flag(JsonObject json, String key) {
         JsonValue v = json.get(key);
-        if (v == null || v.getValueType() == JsonValue.ValueType.NULL || v == JsonValue.FALSE) {
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL || v.getValueType() == JsonValue.ValueType.FALSE) {
             return false;
         }
-        if (v == JsonValue.TRUE) {
+        if (v.getValueType() == JsonValue.ValueType.TRUE) {
             return true;
         }
         throw new BadRequestException(key + " must be true or false.");
