@@ -102,6 +102,21 @@ public class TokenServlet extends HttpServlet {
             return;
         }
         TokenOutcome outcome;
+        try {
+            outcome = grant(grant, app, scopes, request);
+        } catch (org.triad.common.domain.DomainException e) {
+            // e.g. the customer's account was locked since the code was issued: nothing was issued
+            outcome = TokenOutcome.refused("invalid_grant", e.getMessage());
+        }
+        if (outcome == null) {
+            OAuthHttp.error(response, OAuth2Error.UNSUPPORTED_GRANT_TYPE, false);
+            return;
+        }
+        respond(outcome, response);
+    }
+
+    private TokenOutcome grant(AuthorizationGrant grant, ClientView app, Set<String> scopes, HttpServletRequest request) {
+        TokenOutcome outcome;
         if (grant instanceof AuthorizationCodeGrant code) {
             outcome = grants.exchangeCode(code.getAuthorizationCode().getValue(), app.clientId(),
                     code.getRedirectionURI() == null ? null : code.getRedirectionURI().toString(),
@@ -111,20 +126,19 @@ public class TokenServlet extends HttpServlet {
             outcome = grants.refresh(refresh.getRefreshToken().getValue(), app.clientId(), scopes);
         } else if (grant instanceof ClientCredentialsGrant) {
             if (!app.confidential()) {
-                OAuthHttp.error(response, OAuth2Error.UNAUTHORIZED_CLIENT
-                        .setDescription("Only confidential apps may use client credentials."), false);
-                return;
+                return TokenOutcome.refused("unauthorized_client", "Only confidential apps may use client credentials.");
             }
             if (scopes != null && !app.scopes().containsAll(scopes)) {
-                OAuthHttp.error(response, OAuth2Error.INVALID_SCOPE
-                        .setDescription("Scope not allowed for this app."), false);
-                return;
+                return TokenOutcome.refused("invalid_scope", "Scope not allowed for this app.");
             }
             outcome = grants.clientCredentials(app.clientId(), scopes == null ? Set.of() : scopes);
         } else {
-            OAuthHttp.error(response, OAuth2Error.UNSUPPORTED_GRANT_TYPE, false);
-            return;
+            return null;
         }
+        return outcome;
+    }
+
+    private void respond(TokenOutcome outcome, HttpServletResponse response) throws IOException {
         if (!outcome.ok()) {
             ErrorObject error = new ErrorObject(outcome.error(), outcome.errorDescription(),
                     "server_error".equals(outcome.error()) ? 500 : 400);
