@@ -74,10 +74,6 @@ public class BankAuthenticationMechanism implements HttpAuthenticationMechanism 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        if (isOAuthClientEndpoint(request)) {
-            // OAuth endpoints authenticate apps (client secrets) and check access tokens themselves
-            return context.doNothing();
-        }
         String header = request.getHeader("Authorization");
         if (header == null || header.isBlank() || isOAuthEndpoint(request)) {
             // the OAuth endpoints authenticate clients and tokens themselves (RFC 6749 errors, client secrets as
@@ -224,15 +220,6 @@ public class BankAuthenticationMechanism implements HttpAuthenticationMechanism 
 
     private static boolean isFacesResource(HttpServletRequest request) {
         return request.getRequestURI().startsWith(request.getContextPath() + "/jakarta.faces.resource/");
-    }
-
-    /** Token, revocation, introspection and userinfo endpoints (issue 5, OAuth part), discovery, app icons. */
-    private static final java.util.Set<String> OAUTH_CLIENT_ENDPOINTS = java.util.Set.of("/oauth2/token",
-            "/oauth2/revoke", "/oauth2/introspect", "/oauth2/userinfo", "/oauth2/icon",
-            "/.well-known/openid-configuration");
-
-    private static boolean isOAuthClientEndpoint(HttpServletRequest request) {
-        return OAUTH_CLIENT_ENDPOINTS.contains(request.getRequestURI().substring(request.getContextPath().length()));
     }
 
     private static boolean isApi(HttpServletRequest request) {
