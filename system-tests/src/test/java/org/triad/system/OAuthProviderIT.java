@@ -162,7 +162,7 @@ class OAuthProviderIT {
                 .endpointURI(provider.getAuthorizationEndpointURI()).state(state).nonce(nonce)
                 .codeChallenge(verifier, CodeChallengeMethod.S256).prompt(new Prompt(Prompt.Type.CONSENT)).build();
 
-        browser.manage().deleteAllCookies();
+        freshBrowser();
         browser.get(request.toURI().toString());
         wait.until(ExpectedConditions.urlContains("/signin.xhtml"));
         signIn("alice@example.com");
@@ -256,7 +256,7 @@ class OAuthProviderIT {
         assertThat(anonymous.statusCode()).isEqualTo(302);
         assertThat(anonymous.headers().firstValue("Location").orElseThrow()).contains("/signin.xhtml?next=");
 
-        browser.manage().deleteAllCookies();
+        freshBrowser();
         browser.get(authorize);
         wait.until(ExpectedConditions.urlContains("/signin.xhtml"));
         signIn("alice@example.com");
@@ -424,7 +424,7 @@ class OAuthProviderIT {
     void aDeveloperRegistersAnAppSeesTheSecretOnceAndItWorksOnlyAfterApproval() throws Exception {
         String name = "Bob's app " + UUID.randomUUID().toString().substring(0, 8);
         URI redirect = URI.create("http://127.0.0.1:9/console-" + UUID.randomUUID());
-        browser.manage().deleteAllCookies();
+        freshBrowser();
         open("/portal/apps.xhtml?lang=en");
         wait.until(ExpectedConditions.urlContains("/signin.xhtml"));
         signIn("bob@example.com");
@@ -650,6 +650,12 @@ class OAuthProviderIT {
         return "Basic " + java.util.Base64.getEncoder().encodeToString(
                 (URLEncoder.encode(user, StandardCharsets.UTF_8) + ":" + URLEncoder.encode(password,
                         StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Signed out: the bank's cookies deleted (cookies are deleted for the current site only). */
+    private static void freshBrowser() {
+        open("/index.xhtml");
+        browser.manage().deleteAllCookies();
     }
 
     private static void open(String path) {

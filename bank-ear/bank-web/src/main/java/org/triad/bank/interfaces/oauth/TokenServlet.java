@@ -62,8 +62,9 @@ public class TokenServlet extends HttpServlet {
             OAuthHttp.error(response, OAuth2Error.INVALID_REQUEST, false);
             return;
         }
-        if (http.getEntityContentType() == null
-                || !"application/x-www-form-urlencoded".equalsIgnoreCase(http.getEntityContentType().getBaseType().toString())) {
+        String contentType = request.getContentType();
+        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT)
+                .startsWith("application/x-www-form-urlencoded")) {
             OAuthHttp.error(response, OAuth2Error.INVALID_REQUEST
                     .setDescription("The body must be application/x-www-form-urlencoded."), false);
             return;
