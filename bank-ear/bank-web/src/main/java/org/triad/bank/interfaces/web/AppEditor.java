@@ -45,9 +45,10 @@ public class AppEditor implements Serializable {
     private ClientView saved;
     private String secret;
 
-    /** On the first request: the app to edit ({@code ?id=}), or a new one. */
+    /** When the view is created: the app to edit ({@code ?id=}), or a new one. */
+    @jakarta.annotation.PostConstruct
     public void load() {
-        if (loaded || FacesContext.getCurrentInstance().isPostback()) {
+        if (loaded) {
             return;
         }
         loaded = true;
