@@ -510,6 +510,50 @@ class OAuthProviderIT {
         signOut();
     }
 
+    @Test
+    @Order(7)
+    void denyingConsentAnswersAccessDeniedAndLogoutEndsTheGrantAndTheBrowserSession() throws Exception {
+        freshBrowser();
+        State state = new State();
+        URI authorize = new AuthenticationRequest.Builder(ResponseType.CODE, new Scope("openid", "profile"),
+                new ClientID(DEMO), DEMO_REDIRECT).endpointURI(provider.getAuthorizationEndpointURI()).state(state)
+                .codeChallenge(new CodeVerifier(), CodeChallengeMethod.S256).prompt(new Prompt(Prompt.Type.CONSENT))
+                .build().toURI();
+        browser.get(authorize.toString());
+        wait.until(ExpectedConditions.urlContains("/signin.xhtml"));
+        signIn("alice@example.com");
+        wait.until(ExpectedConditions.urlContains("/oauth2/consent.xhtml"));
+        click(By.id("consent:deny"));
+        URI denied = redirectedTo(DEMO_REDIRECT.toString());
+        Map<String, String> answer = parameters(denied.getRawQuery());
+        assertThat(answer.get("error")).isEqualTo("access_denied");
+        assertThat(answer.get("state")).isEqualTo(state.getValue());
+        assertThat(answer).doesNotContainKey("code");
+
+        // RP-initiated logout with the ID token of a grant
+        CodeVerifier verifier = new CodeVerifier();
+        AuthorizationCode code = codeFor(DEMO, DEMO_REDIRECT, verifier, new Scope("openid"));
+        OIDCTokenResponse tokens = tokenRequest(new TokenRequest(provider.getTokenEndpointURI(), new ClientID(DEMO),
+                new AuthorizationCodeGrant(code, DEMO_REDIRECT, verifier)));
+        String idToken = tokens.getOIDCTokens().getIDTokenString();
+        // an unregistered post-logout address: no redirect
+        HttpResponse<String> foreign = TriadHttp.get(URI.create(provider.getEndSessionEndpointURI() + "?" + form(Map.of(
+                "id_token_hint", idToken, "post_logout_redirect_uri", "https://evil.example/"))));
+        assertThat(foreign.statusCode()).isEqualTo(400);
+        assertThat(foreign.headers().firstValue("Location")).isEmpty();
+
+        browser.get(provider.getEndSessionEndpointURI() + "?" + form(Map.of("id_token_hint", idToken,
+                "post_logout_redirect_uri", "http://127.0.0.1:9/signed-out", "state", "bye")));
+        URI after = redirectedTo("http://127.0.0.1:9/signed-out");
+        assertThat(parameters(after.getRawQuery()).get("state")).isEqualTo("bye");
+        AccessToken access = tokens.getOIDCTokens().getAccessToken();
+        pollUpTo1s(() -> userInfoStatus(access) == 401);
+        assertThat(userInfoStatus(access)).isEqualTo(401);
+        // the browser is signed out of the bank too
+        open("/portal/dashboard.xhtml");
+        wait.until(ExpectedConditions.urlContains("/signin.xhtml"));
+    }
+
     // --- helpers -----------------------------------------------------------------------------------------------
 
     private static Map<String, String> pkce(Map<String, String> params) {
