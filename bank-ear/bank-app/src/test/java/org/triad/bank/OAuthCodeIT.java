@@ -56,6 +56,9 @@ class OAuthCodeIT {
     @EJB
     OAuthProvider provider;
 
+    @EJB
+    org.triad.bank.application.oauth.OAuthHousekeeping housekeeping;
+
     private long customer() {
         return onboarding.reviewedCustomerWithCard("Oauth", "oauth-" + UUID.randomUUID() + "@example.com",
                 "oauth-test-password", "123456", 0).customerId();
@@ -85,6 +88,34 @@ class OAuthCodeIT {
         assertThat(provider.redeem(code, app.id(), REDIRECT, verifier.getValue()).check()).isEqualTo(CodeCheck.EXPIRED);
         assertThat(usedAt(code)).isNotNull();
         assertThat(provider.redeem(code, app.id(), REDIRECT, verifier.getValue()).check()).isNotEqualTo(CodeCheck.OK);
+    }
+
+    @Test
+    void codesLongExpiredAreDeletedAndFreshOnesKept() throws SQLException {
+        long alice = customer();
+        ClientView app = approvedPublicApp(alice);
+        String old = provider.issueCode(alice, app.id(), REDIRECT, Set.of("openid"), null, null, null, null);
+        String fresh = provider.issueCode(alice, app.id(), REDIRECT, Set.of("openid"), null, null, null, null);
+        try (Connection c = TriadDataSource.lookup().getConnection();
+             PreparedStatement s = c.prepareStatement("UPDATE oauth_code SET expires_at = ? WHERE code_hash = ?")) {
+            s.setTimestamp(1, Timestamp.from(Instant.now().minusSeconds(2 * 86_400)));
+            s.setString(2, Hashes.sha256Hex(old));
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+        housekeeping.purgeCodes();
+        assertThat(codeRows(old)).isZero();
+        assertThat(codeRows(fresh)).isOne();
+    }
+
+    private static int codeRows(String code) throws SQLException {
+        try (Connection c = TriadDataSource.lookup().getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM oauth_code WHERE code_hash = ?")) {
+            s.setString(1, Hashes.sha256Hex(code));
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        }
     }
 
     @Test

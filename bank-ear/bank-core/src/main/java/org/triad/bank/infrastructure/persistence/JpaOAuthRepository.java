@@ -73,6 +73,12 @@ public class JpaOAuthRepository implements OAuthRepository {
     }
 
     @Override
+    public int deleteCodesExpiredBefore(java.time.Instant instant) {
+        return em.createQuery("DELETE FROM AuthorizationCode c WHERE c.expiresAt < :t").setParameter("t", instant)
+                .executeUpdate();
+    }
+
+    @Override
     public Optional<AuthorizationCode> findCodeForUpdate(String codeHash) {
         return em.createQuery("SELECT c FROM AuthorizationCode c WHERE c.codeHash = :h", AuthorizationCode.class)
                 .setParameter("h", codeHash).setLockMode(LockModeType.PESSIMISTIC_WRITE)

@@ -27,6 +27,9 @@ public interface OAuthRepository {
 
     void add(AuthorizationCode code);
 
+    /** Deletes codes that expired before the given instant; how many. */
+    int deleteCodesExpiredBefore(java.time.Instant instant);
+
     /** The code row locked for update (a concurrent second redemption waits and then sees it used). */
     Optional<AuthorizationCode> findCodeForUpdate(String codeHash);
 }
