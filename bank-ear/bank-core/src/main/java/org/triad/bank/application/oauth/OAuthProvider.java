@@ -113,7 +113,7 @@ public class OAuthProvider {
     /**
      * Redeems a code for the given app: used at most once (the row is locked), not expired, same redirect URI,
      * PKCE verified (S256 only). A second use answers {@link CodeCheck#REUSED} with the device session the first use
-     * opened, for the caller to revoke. {@code sessionBinder} records the device session of the tokens issued.
+     * opened, for the caller to revoke ({@link #bindCode} records that session once tokens are issued).
      */
     public CodeGrant redeem(String code, long clientPk, String redirectUri, String codeVerifier) {
         if (code == null || code.isBlank()) {

@@ -1,8 +1,6 @@
 package org.triad.bank.interfaces.oauth;
 
 import java.io.Serializable;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
