@@ -119,7 +119,8 @@ public final class TriadHttp {
         return dir.resolve("certs/trust.pem");
     }
 
-    private static SSLContext trustingPlatformCertificates() {
+    /** An SSL context trusting exactly the platform trust bundle (for clients other than {@link #client()}). */
+    public static SSLContext trustingPlatformCertificates() {
         try (InputStream in = Files.newInputStream(trustBundle())) {
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);

@@ -76,9 +76,13 @@ public class SignIn {
         }
     }
 
-    /** The page to go to after sign-in: {@code next} if it is a local portal or back-office page. */
+    /**
+     * The page to go to after sign-in: {@code next} if it is a local portal or back-office page, or the OAuth
+     * authorization endpoint resuming an app's request.
+     */
     static String safeNext(String next, String fallback) {
-        if (next == null || !(next.startsWith("/portal/") || next.startsWith("/clerk/")) || next.contains("//")
+        if (next == null || !(next.startsWith("/portal/") || next.startsWith("/clerk/")
+                || next.startsWith("/oauth2/authorize?")) || next.contains("//")
                 || next.contains("\\") || next.contains("/../") || next.chars().anyMatch(c -> c < 0x21 || c == 0x7f)) {
             return fallback;
         }

@@ -1,0 +1,37 @@
+package org.triad.bank.application.oauth;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.triad.bank.domain.model.oauth.ClientStatus;
+import org.triad.bank.domain.model.oauth.OAuthClient;
+
+/** An app as the console, the review queue and the consent page show it (never its secret). */
+public record ClientView(long id, String clientId, String name, String homepage, boolean hasIcon,
+                         List<String> redirectUris, List<String> postLogoutUris, Set<String> scopes,
+                         boolean confidential, boolean legacyImplicit, long ownerId, String ownerName,
+                         Long organisationId, ClientStatus status, String reviewReason, Instant createdAt,
+                         Instant updatedAt) {
+
+    static ClientView of(OAuthClient c, String ownerName) {
+        return new ClientView(c.id(), c.clientId(), c.name(), c.homepage(), c.hasIcon(), c.redirectUris(),
+                c.postLogoutUris(), c.scopes(), c.isConfidential(), c.isLegacyImplicit(), c.ownerId(), ownerName,
+                c.organisationId(), c.status(), c.reviewReason(), c.createdAt(), c.updatedAt());
+    }
+
+    public boolean approved() {
+        return status == ClientStatus.APPROVED;
+    }
+
+    public String redirectUrisText() {
+        return String.join("\n", redirectUris);
+    }
+
+    public String postLogoutUrisText() {
+        return String.join("\n", postLogoutUris);
+    }
+
+    public String scopesText() {
+        return String.join(" ", scopes);
+    }
+}

@@ -1,0 +1,73 @@
+package org.triad.bank.interfaces.oauth;
+
+import com.nimbusds.openid.connect.sdk.claims.UserInfo;
+import com.nimbusds.oauth2.sdk.id.Subject;
+import jakarta.ejb.EJB;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.triad.bank.application.oauth.OAuthGrants;
+import org.triad.bank.application.oauth.OAuthProvider;
+import org.triad.bank.domain.model.oauth.Scopes;
+
+/**
+ * The UserInfo endpoint: claims by the token's scopes ({@code profile}: name, preferred_username; {@code email}:
+ * email, email_verified). {@code user_id} repeats {@code sub} for Odoo's {@code auth_oauth}, which reads it. The
+ * token comes as {@code Authorization: Bearer} or as the {@code access_token} parameter (Odoo sends it so).
+ */
+@WebServlet(urlPatterns = OAuthEndpoints.USERINFO)
+public class UserInfoServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    transient OAuthGrants grants;
+
+    @EJB
+    transient OAuthProvider provider;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String token = BearerToken.from(request);
+        if (token == null) {
+            BearerToken.missing(response);
+            return;
+        }
+        Optional<OAuthGrants.Access> access = token.isEmpty() ? Optional.empty() : grants.verify(token);
+        if (access.isEmpty() || access.get().customerId() == null) {
+            BearerToken.invalid(response);
+            return;
+        }
+        if (!access.get().scopes().contains(Scopes.OPENID)) {
+            BearerToken.insufficientScope(response, Scopes.OPENID);
+            return;
+        }
+        Optional<OAuthProvider.Person> person = provider.person(access.get().customerId());
+        if (person.isEmpty()) {
+            BearerToken.invalid(response);
+            return;
+        }
+        OAuthProvider.Person p = person.get();
+        String sub = String.valueOf(p.id());
+        UserInfo info = new UserInfo(new Subject(sub));
+        info.setClaim("user_id", sub);
+        if (access.get().scopes().contains(Scopes.PROFILE)) {
+            info.setName(p.name());
+            info.setPreferredUsername(p.email());
+        }
+        if (access.get().scopes().contains(Scopes.EMAIL)) {
+            info.setEmailAddress(p.email());
+            info.setEmailVerified(p.emailVerified());
+        }
+        response.setHeader("Access-Control-Allow-Origin", "*");
+        OAuthHttp.json(response, 200, info.toJSONObject());
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        doGet(request, response);
+    }
+}
