@@ -91,6 +91,25 @@ public class OrganisationService {
         return OrganisationView.of(organisation, OrgRole.ORG_ADMIN.name());
     }
 
+    /**
+     * Applies with at least one qualification document, all in one transaction: a refused document leaves no
+     * application behind (the portal's form).
+     */
+    public OrganisationView applyWithDocuments(long actorId, String type, String name, String registrationNumber,
+                                               String contactName, String contactEmail, String contactPhone,
+                                               List<OrganisationViews.NewDocument> documents) {
+        if (documents == null || documents.isEmpty()) {
+            throw new OrganisationRuleException("documents-missing", 400,
+                    "At least one qualification document (PDF, PNG or JPEG) is required.");
+        }
+        OrganisationView created = apply(actorId, type, name, registrationNumber, contactName, contactEmail,
+                contactPhone);
+        for (OrganisationViews.NewDocument d : documents) {
+            addDocument(actorId, created.id(), d.fileName(), d.content());
+        }
+        return created;
+    }
+
     /** Adds a qualification document to a pending application (its administrators only). */
     public DocumentView addDocument(long actorId, long organisationId, String fileName, byte[] content) {
         Access access = admin(actorId, organisationId);

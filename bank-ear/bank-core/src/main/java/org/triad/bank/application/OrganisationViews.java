@@ -32,6 +32,10 @@ public final class OrganisationViews {
         }
     }
 
+    /** A file to attach to an application. */
+    public record NewDocument(String fileName, byte[] content) {
+    }
+
     /** The bytes of a document with what a download needs to name and type it. */
     public record DocumentDownload(String fileName, String contentType, byte[] content) {
     }

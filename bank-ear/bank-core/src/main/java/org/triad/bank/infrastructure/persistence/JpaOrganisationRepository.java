@@ -26,6 +26,9 @@ public class JpaOrganisationRepository implements OrganisationRepository {
     @Override
     public void add(Organisation organisation) {
         em.persist(organisation);
+        // no mapped relationships between these entities, so EclipseLink does not know the insert order that the
+        // foreign keys need: the parent row is written first
+        em.flush();
     }
 
     @Override
@@ -71,6 +74,7 @@ public class JpaOrganisationRepository implements OrganisationRepository {
     @Override
     public void addDocument(QualificationDocument document, DocumentContent content) {
         em.persist(document);
+        em.flush();
         em.persist(content);
     }
 
@@ -95,6 +99,7 @@ public class JpaOrganisationRepository implements OrganisationRepository {
     @Override
     public void addDepartment(Department department) {
         em.persist(department);
+        em.flush();
     }
 
     @Override
