@@ -16,7 +16,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.triad.bank.application.Onboarding;
-import org.triad.bank.application.OrganisationService;
+import org.triad.bank.application.organisation.OrganisationService;
 import org.triad.bank.domain.model.customer.CustomerRepository;
 import org.triad.bank.domain.model.organisation.OrganisationRuleException;
 import org.triad.bank.domain.model.organisation.UnifiedSocialCreditCode;

@@ -15,6 +15,7 @@ import org.triad.bank.domain.model.customer.CustomerRepository;
 import org.triad.bank.domain.model.customer.Role;
 import org.triad.bank.domain.model.ledger.EntryType;
 import org.triad.bank.domain.model.money.Money;
+import org.triad.bank.application.organisation.OrganisationService;
 import org.triad.bank.domain.model.organisation.OrganisationRepository;
 import org.triad.bank.domain.model.organisation.OrganisationType;
 

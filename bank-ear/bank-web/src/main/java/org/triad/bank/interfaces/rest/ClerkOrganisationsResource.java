@@ -17,9 +17,9 @@ import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.triad.bank.application.OrganisationService;
-import org.triad.bank.application.OrganisationViews.DocumentView;
-import org.triad.bank.application.OrganisationViews.OrganisationView;
+import org.triad.bank.application.organisation.OrganisationService;
+import org.triad.bank.application.organisation.OrganisationViews.DocumentView;
+import org.triad.bank.application.organisation.OrganisationViews.OrganisationView;
 import org.triad.bank.domain.model.customer.InvalidInputException;
 
 /** The platform's review of organisation applications (clerks and admins; others get 403 {@code not-permitted}). */

@@ -4,7 +4,7 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import org.triad.bank.application.OrganisationViews.DocumentDownload;
+import org.triad.bank.application.organisation.OrganisationViews.DocumentDownload;
 
 /** A stored document as an attachment: never rendered inline, never sniffed, never cached. */
 final class Downloads {

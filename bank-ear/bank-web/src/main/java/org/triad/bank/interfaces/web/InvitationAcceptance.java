@@ -5,8 +5,8 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import org.triad.bank.application.OrganisationService;
-import org.triad.bank.application.OrganisationViews.OrganisationView;
+import org.triad.bank.application.organisation.OrganisationService;
+import org.triad.bank.application.organisation.OrganisationViews.OrganisationView;
 
 /**
  * Portal: the page an invitation mail links to ({@code ?token=}); the sign-in page comes first when needed, and

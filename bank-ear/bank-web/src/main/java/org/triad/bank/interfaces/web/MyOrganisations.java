@@ -5,8 +5,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
-import org.triad.bank.application.OrganisationService;
-import org.triad.bank.application.OrganisationViews.OrganisationView;
+import org.triad.bank.application.organisation.OrganisationService;
+import org.triad.bank.application.organisation.OrganisationViews.OrganisationView;
 
 /** Portal: the organisations the customer belongs to, with status and role. */
 @Named

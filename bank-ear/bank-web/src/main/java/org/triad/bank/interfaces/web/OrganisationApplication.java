@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.primefaces.event.FileUploadEvent;
 import org.primefaces.model.file.UploadedFile;
-import org.triad.bank.application.OrganisationService;
-import org.triad.bank.application.OrganisationViews.NewDocument;
-import org.triad.bank.application.OrganisationViews.OrganisationView;
+import org.triad.bank.application.organisation.OrganisationService;
+import org.triad.bank.application.organisation.OrganisationViews.NewDocument;
+import org.triad.bank.application.organisation.OrganisationViews.OrganisationView;
 import org.triad.bank.domain.model.organisation.DocumentFormat;
 import org.triad.bank.domain.model.organisation.OrganisationType;
 

@@ -14,12 +14,12 @@ import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.DefaultTreeNode;
 import org.primefaces.model.StreamedContent;
 import org.primefaces.model.TreeNode;
-import org.triad.bank.application.OrganisationService;
-import org.triad.bank.application.OrganisationViews.DepartmentView;
-import org.triad.bank.application.OrganisationViews.DocumentDownload;
-import org.triad.bank.application.OrganisationViews.DocumentView;
-import org.triad.bank.application.OrganisationViews.MemberView;
-import org.triad.bank.application.OrganisationViews.OrganisationView;
+import org.triad.bank.application.organisation.OrganisationService;
+import org.triad.bank.application.organisation.OrganisationViews.DepartmentView;
+import org.triad.bank.application.organisation.OrganisationViews.DocumentDownload;
+import org.triad.bank.application.organisation.OrganisationViews.DocumentView;
+import org.triad.bank.application.organisation.OrganisationViews.MemberView;
+import org.triad.bank.application.organisation.OrganisationViews.OrganisationView;
 
 /**
  * Portal: one organisation ({@code ?id=}): its status, documents (administrators), department tree and members.

@@ -9,10 +9,10 @@ import java.io.Serializable;
 import java.util.List;
 import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.StreamedContent;
-import org.triad.bank.application.OrganisationService;
-import org.triad.bank.application.OrganisationViews.DocumentDownload;
-import org.triad.bank.application.OrganisationViews.DocumentView;
-import org.triad.bank.application.OrganisationViews.OrganisationView;
+import org.triad.bank.application.organisation.OrganisationService;
+import org.triad.bank.application.organisation.OrganisationViews.DocumentDownload;
+import org.triad.bank.application.organisation.OrganisationViews.DocumentView;
+import org.triad.bank.application.organisation.OrganisationViews.OrganisationView;
 
 /** Back office: organisation applications by status (pending first), their documents, approve or reject with a reason. */
 @Named

@@ -1,4 +1,8 @@
-package org.triad.bank.application;
+package org.triad.bank.application.organisation;
+
+import org.triad.bank.application.AuditLog;
+import org.triad.bank.application.Hashes;
+import org.triad.bank.application.MailMessage;
 
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -14,12 +18,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.triad.bank.application.OrganisationViews.DepartmentView;
-import org.triad.bank.application.OrganisationViews.DocumentDownload;
-import org.triad.bank.application.OrganisationViews.DocumentView;
-import org.triad.bank.application.OrganisationViews.Invited;
-import org.triad.bank.application.OrganisationViews.MemberView;
-import org.triad.bank.application.OrganisationViews.OrganisationView;
+import org.triad.bank.application.organisation.OrganisationViews.DepartmentView;
+import org.triad.bank.application.organisation.OrganisationViews.DocumentDownload;
+import org.triad.bank.application.organisation.OrganisationViews.DocumentView;
+import org.triad.bank.application.organisation.OrganisationViews.Invited;
+import org.triad.bank.application.organisation.OrganisationViews.MemberView;
+import org.triad.bank.application.organisation.OrganisationViews.OrganisationView;
 import org.triad.bank.domain.model.customer.Customer;
 import org.triad.bank.domain.model.customer.CustomerRepository;
 import org.triad.bank.domain.model.customer.CustomerStatus;

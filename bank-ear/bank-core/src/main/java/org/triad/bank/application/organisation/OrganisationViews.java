@@ -1,4 +1,4 @@
-package org.triad.bank.application;
+package org.triad.bank.application.organisation;
 
 import java.time.Instant;
 import org.triad.bank.domain.model.organisation.Department;
