@@ -1,9 +1,5 @@
 package org.triad.bank.application.organisation;
 
-import org.triad.bank.application.AuditLog;
-import org.triad.bank.application.Hashes;
-import org.triad.bank.application.MailMessage;
-
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -18,6 +14,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.triad.bank.application.AuditLog;
+import org.triad.bank.application.Hashes;
+import org.triad.bank.application.MailMessage;
 import org.triad.bank.application.organisation.OrganisationViews.DepartmentView;
 import org.triad.bank.application.organisation.OrganisationViews.DocumentDownload;
 import org.triad.bank.application.organisation.OrganisationViews.DocumentView;
