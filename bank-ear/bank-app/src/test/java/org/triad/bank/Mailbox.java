@@ -51,6 +51,30 @@ final class Mailbox implements AutoCloseable {
         throw new AssertionError("No mail '" + subjectContains + "' to " + to);
     }
 
+    /** The text of the newest mail to the address whose subject contains the given words. */
+    String text(String to, String subjectContains) {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            List<MimeMessage> matching = Arrays.stream(greenMail.getReceivedMessages())
+                    .filter(m -> sentTo(m, to) && subject(m).contains(subjectContains))
+                    .toList();
+            if (!matching.isEmpty()) {
+                try {
+                    return String.valueOf(matching.get(matching.size() - 1).getContent());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("No mail '" + subjectContains + "' to " + to);
+    }
+
     int count(String to) {
         return (int) Arrays.stream(greenMail.getReceivedMessages()).filter(m -> sentTo(m, to)).count();
     }

@@ -1,0 +1,5 @@
+package org.triad.bank.domain.model.organisation;
+
+public enum OrganisationStatus {
+    PENDING, APPROVED, REJECTED
+}
