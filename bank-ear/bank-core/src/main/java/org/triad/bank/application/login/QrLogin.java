@@ -51,6 +51,10 @@ public class QrLogin {
         return new Created(scene.id(), scene.expiresAt());
     }
 
+    public long lifetimeSeconds() {
+        return Math.max(1, sceneSeconds);
+    }
+
     /** The scene's status only (what the waiting browser polls); unknown ids are answered as not found. */
     public QrSceneStatus status(String sceneId) {
         return find(sceneId).statusAt(Instant.now());
