@@ -157,6 +157,26 @@ public class SignIn {
         return next;
     }
 
+    /** {@code &next=...} for the links between the sign-in methods, or empty. */
+    public String getNextQuery() {
+        String n = getNext();
+        return n == null ? "" : "&next=" + java.net.URLEncoder.encode(n, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The sign-in method tab: {@code password} (default), {@code code} or {@code qr}. */
+    public String getMethod() {
+        String m = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("method");
+        return "code".equals(m) || "qr".equals(m) ? m : "password";
+    }
+
+    public int getMethodIndex() {
+        return switch (getMethod()) {
+            case "code" -> 1;
+            case "qr" -> 2;
+            default -> 0;
+        };
+    }
+
     public String getEmail() {
         return email;
     }

@@ -30,7 +30,13 @@ public class QrConfirm implements Serializable {
     private String refusal;
     private boolean decided;
 
+    /** On the first rendering: the scene from the URL, marked scanned. */
     public void load() {
+        jakarta.faces.context.FacesContext faces = jakarta.faces.context.FacesContext.getCurrentInstance();
+        if (faces.isPostback() || view != null || refusal != null) {
+            return;
+        }
+        scene = faces.getExternalContext().getRequestParameterMap().get("scene");
         try {
             view = qrLogin.open(scene);
             if (view.status().isFinal()) {

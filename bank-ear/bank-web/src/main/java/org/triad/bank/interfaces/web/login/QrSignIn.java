@@ -57,8 +57,22 @@ public class QrSignIn implements Serializable {
     private boolean weChatHeld;
     private String weChatImage;
     private String next;
+    private int imageVersion;
 
-    /** Creates this browser's scene when the tab opens. */
+    /** On the first rendering of the tab (not on its polls): a new scene for this browser. */
+    public void init() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (faces.isPostback() || scene != null
+                || !"qr".equals(faces.getExternalContext().getRequestParameterMap().get("method"))
+                || org.triad.bank.interfaces.security.PortalLogin.secondStepPending(request())) {
+            return;
+        }
+        String requested = faces.getExternalContext().getRequestParameterMap().get("next");
+        next = requested == null || requested.length() > 500 ? null : requested;
+        start();
+    }
+
+    /** Creates a scene for this browser (also "show a new QR code" after one expired or was refused). */
     public void start() {
         HttpServletRequest request = request();
         if (!rateLimiter.hit(CREATE_RULE, rateLimiter.clientAddress(request), null).allowed()) {
@@ -69,6 +83,7 @@ public class QrSignIn implements Serializable {
         String userAgent = request.getHeader("User-Agent");
         QrLogin.Created created = qrLogin.create(PortalLogin.qrSecret(request), userAgent, request.getRemoteAddr());
         scene = created.sceneId();
+        imageVersion++;
         expiresAt = created.expiresAt();
         status = QrSceneStatus.PENDING;
         weChatHeld = false;
@@ -153,8 +168,8 @@ public class QrSignIn implements Serializable {
     }
 
     /** Cache-busting parameter of the QR image: a new scene draws a new image. */
-    public String getImageVersion() {
-        return scene == null ? "" : Integer.toHexString(scene.hashCode());
+    public int getImageVersion() {
+        return imageVersion;
     }
 
     public String getNext() {
