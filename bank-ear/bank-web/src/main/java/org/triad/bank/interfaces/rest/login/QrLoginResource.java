@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.triad.bank.application.Authentication;
 import org.triad.bank.application.Hashes;
 import org.triad.bank.application.login.QrLogin;
+import org.triad.bank.application.login.WeChatLogin;
 import org.triad.bank.interfaces.ratelimit.RateLimited;
 import org.triad.common.rest.Problem;
 
@@ -52,6 +53,9 @@ public class QrLoginResource {
 
     @EJB
     Authentication authentication;
+
+    @EJB
+    WeChatLogin weChatLogin;
 
     @Inject
     @ConfigProperty(name = "triad.bank.public-url")
@@ -128,6 +132,21 @@ public class QrLoginResource {
         String token = authentication.openSession(customer, request.getHeader("User-Agent"), request.getRemoteAddr());
         return Response.status(201).cacheControl(Callers.noStore())
                 .entity(new SessionResponse(token, "Bearer", customer)).build();
+    }
+
+    @POST
+    @Path("{scene}/wechat-binding")
+    @Operation(summary = "Bind the WeChat user held on this client's scene to the caller", description = "After an unbound WeChat user scanned the scene, the client that created it (its secret) signs in another way and binds that WeChat account to the signed-in customer.")
+    @APIResponse(responseCode = "204", description = "Bound")
+    @APIResponse(responseCode = "404", description = "No scene of this client holds an unbound WeChat user")
+    public Response bindWeChat(@PathParam("scene") String scene, ConsumeRequest body) {
+        long customer = Callers.id(request);
+        if (!weChatLogin.bindHeld(scene, Callers.body(body).secret(), customer)) {
+            Problem p = Problem.of("qr-scene-not-found", "Not found", 404, "No WeChat user is held on this scene.");
+            return Response.status(404).type("application/problem+json")
+                    .entity(p.withInstance(request.getRequestURI()).toJson().toString()).build();
+        }
+        return Response.noContent().build();
     }
 
     /** The URL a phone opens: {@code <public url>/qr/<scene>}. */
