@@ -116,6 +116,29 @@ class LoginMethodsIT {
         HttpResponse<String> recoveredAgain = basicWithOtp(email, PASSWORD, recovery.get(3));
         assertThat(recoveredAgain.statusCode()).isEqualTo(401);
         assertThat(json(me.get("/api/v1/me/totp")).getInt("recoveryCodesLeft")).isEqualTo(9);
+        // recovery codes are shown once: the state never contains them
+        assertThat(me.get("/api/v1/me/totp").body()).doesNotContain(recovery.get(0));
+
+        // the token API login: password alone → mfa-required; with a recovery code as "totp" → tokens
+        HttpResponse<String> apiNoCode = apiLogin(Json.createObjectBuilder().add("email", email)
+                .add("password", PASSWORD));
+        assertThat(apiNoCode.statusCode()).isEqualTo(401);
+        assertThat(json(apiNoCode).getString("type")).endsWith("/mfa-required");
+        HttpResponse<String> apiWrong = apiLogin(Json.createObjectBuilder().add("email", email)
+                .add("password", PASSWORD).add("totp", wrong(next)));
+        assertThat(apiWrong.statusCode()).isEqualTo(401);
+        assertThat(json(apiWrong).getString("type")).endsWith("/invalid-credentials");
+        HttpResponse<String> apiRecovered = apiLogin(Json.createObjectBuilder().add("email", email)
+                .add("password", PASSWORD).add("totp", recovery.get(5)));
+        assertThat(apiRecovered.statusCode()).as(apiRecovered.body()).isEqualTo(200);
+        assertThat(json(apiRecovered).getString("access_token")).isNotBlank();
+        // an email code is a first step too: the authenticator is still asked for
+        assertThat(BankClient.anonymous().post("/api/v1/auth/login-codes", emailBody(email)).statusCode())
+                .isEqualTo(202);
+        HttpResponse<String> codeNoTotp = apiLogin(Json.createObjectBuilder().add("method", "email-code")
+                .add("email", email).add("code", mailbox.code(email, "sign-in code")));
+        assertThat(codeNoTotp.statusCode()).isEqualTo(401);
+        assertThat(json(codeNoTotp).getString("type")).endsWith("/mfa-required");
 
         // disabling needs a right code or the password; a wrong one changes nothing
         HttpResponse<String> wrongDisable = me.post("/api/v1/me/totp/deactivation",
@@ -127,6 +150,47 @@ class LoginMethodsIT {
         assertThat(disabled.statusCode()).as(disabled.body()).isEqualTo(204);
         assertThat(json(me.get("/api/v1/me/totp")).getBoolean("active")).isFalse();
         assertThat(BankClient.basic(email, PASSWORD).post("/api/v1/sessions", "").statusCode()).isEqualTo(201);
+    }
+
+    // --- email code -----------------------------------------------------------------------------------------------
+
+    @Test
+    void emailCodeSignInWithoutAccountEnumerationAttemptLimitAndSingleUse() {
+        String email = newCustomer("Eve");
+        HttpResponse<String> known = BankClient.anonymous().post("/api/v1/auth/login-codes", emailBody(email));
+        HttpResponse<String> unknown = BankClient.anonymous().post("/api/v1/auth/login-codes",
+                emailBody("nobody-" + UUID.randomUUID() + "@example.com"));
+        assertThat(known.statusCode()).isEqualTo(202);
+        assertThat(unknown.statusCode()).isEqualTo(202);
+        assertThat(unknown.body()).isEqualTo(known.body());
+        String code = mailbox.code(email, "sign-in code");
+
+        // five wrong codes use the code up: then even the right one is refused
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> r = apiLogin(emailCode(email, wrong(code)));
+            assertThat(r.statusCode()).isEqualTo(401);
+            assertThat(json(r).getString("type")).endsWith("/invalid-credentials");
+        }
+        HttpResponse<String> exhausted = apiLogin(emailCode(email, code));
+        assertThat(exhausted.statusCode()).isEqualTo(401);
+
+        // a new code works once
+        int mails = mailbox.count(email);
+        assertThat(BankClient.anonymous().post("/api/v1/auth/login-codes", emailBody(email)).statusCode())
+                .isEqualTo(202);
+        String fresh = mailbox.codeAfter(email, "sign-in code", mails);
+        HttpResponse<String> signedIn = apiLogin(emailCode(email, fresh));
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+        HttpResponse<String> me = BankClient.bearer(json(signedIn).getString("access_token")).get("/api/v1/me");
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(json(me).getString("email")).isEqualTo(email);
+        HttpResponse<String> reused = apiLogin(emailCode(email, fresh));
+        assertThat(reused.statusCode()).isEqualTo(401);
+
+        // an unknown address is refused exactly like a wrong code
+        HttpResponse<String> stranger = apiLogin(emailCode("nobody-" + UUID.randomUUID() + "@example.com", fresh));
+        assertThat(stranger.statusCode()).isEqualTo(401);
+        assertThat(json(stranger).getString("type")).endsWith("/invalid-credentials");
     }
 
     @Test
@@ -331,6 +395,18 @@ class LoginMethodsIT {
 
     private static HttpResponse<String> basicWithOtp(String email, String password, String otp) {
         return BankClient.basic(email, password).post("/api/v1/sessions", "", "X-Triad-OTP", otp);
+    }
+
+    private static HttpResponse<String> apiLogin(jakarta.json.JsonObjectBuilder body) {
+        return BankClient.anonymous().post("/api/v1/auth/login", body.add("refresh_token_in_body", true).build().toString());
+    }
+
+    private static jakarta.json.JsonObjectBuilder emailCode(String email, String code) {
+        return Json.createObjectBuilder().add("method", "email-code").add("email", email).add("code", code);
+    }
+
+    private static String emailBody(String email) {
+        return Json.createObjectBuilder().add("email", email).build().toString();
     }
 
     private static String code(String code) {

@@ -1,5 +1,6 @@
 package org.triad.bank.application;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -12,6 +13,8 @@ import org.triad.bank.domain.model.customer.LoginSession;
 import org.triad.bank.domain.model.customer.LoginSessionRepository;
 import org.triad.bank.domain.model.customer.Role;
 import org.triad.bank.domain.model.customer.SessionNotFoundException;
+import org.triad.bank.application.identity.DeviceSessions;
+import org.triad.bank.domain.model.identity.DeviceKind;
 import org.triad.bank.domain.model.login.TotpEnrolment;
 import org.triad.bank.domain.model.login.TotpRepository;
 
@@ -43,6 +46,8 @@ public class Authentication {
     @Inject
     AuditLog audit;
 
+    @EJB
+    DeviceSessions devices;
     @Inject
     TotpRepository totp;
 
@@ -152,35 +157,48 @@ public class Authentication {
         return Outcome.OK;
     }
 
-    /** Records a sign-in and returns the token the client presents from now on (only its hash is stored). */
+    /**
+     * Records a portal sign-in (a {@code PORTAL} device session) and returns the token the client presents from now
+     * on (only its hash is stored).
+     */
     public String openSession(long customerId, String userAgent, String ipAddress) {
-        String token = Hashes.randomToken();
-        LoginSession session = new LoginSession(customerId, Hashes.sha256Hex(token), userAgent, ipAddress, Instant.now());
-        sessions.add(session);
-        audit.record(customerId, "LOGIN", "session:" + session.id(), "ip " + ipAddress);
-        return token;
+        return openSession(customerId, DeviceKind.PORTAL, userAgent, ipAddress);
+    }
+
+    /** Records a sign-in of the given kind (PORTAL or API) and returns its token (only its hash is stored). */
+    public String openSession(long customerId, DeviceKind kind, String userAgent, String ipAddress) {
+        return devices.openWithToken(customerId, kind, userAgent, ipAddress).token();
     }
 
     public Result verifySession(String token) {
         if (token == null || token.isBlank()) {
             return Result.of(Outcome.INVALID);
         }
-        Optional<LoginSession> session = sessions.findByTokenHash(Hashes.sha256Hex(token)).filter(LoginSession::isActive);
+        Instant now = Instant.now();
+        Optional<LoginSession> session = sessions.findByTokenHash(Hashes.sha256Hex(token))
+                .filter(s -> s.isActiveAt(now));
         if (session.isEmpty()) {
             return Result.of(Outcome.INVALID);
         }
         Optional<Customer> customer = customers.find(session.get().customerId());
-        if (customer.isEmpty() || customer.get().isLocked(Instant.now())) {
+        if (customer.isEmpty() || customer.get().isLocked(now)) {
             return Result.of(Outcome.INVALID);
         }
-        session.get().seen(Instant.now());
+        devices.touch(session.get().handle(), null);
         return new Result(Outcome.OK, customer.get().id(), groups(customer.get()), null);
     }
 
     public void closeSession(String token) {
         if (token != null) {
-            sessions.findByTokenHash(Hashes.sha256Hex(token)).ifPresent(s -> s.revoke(Instant.now()));
+            sessions.findByTokenHash(Hashes.sha256Hex(token))
+                    .ifPresent(s -> devices.revokeSession(s.id(), "signed-out"));
         }
+    }
+
+    /** The device session handle of a session token, if it is known. */
+    public Optional<String> handleOf(String token) {
+        return token == null || token.isBlank() ? Optional.empty()
+                : sessions.findByTokenHash(Hashes.sha256Hex(token)).map(LoginSession::handle);
     }
 
     public java.util.List<SessionView> sessions(long customerId) {
@@ -193,23 +211,21 @@ public class Authentication {
      */
     public java.util.List<SessionView> sessions(long customerId, String currentToken) {
         String currentHash = currentToken == null ? null : Hashes.sha256Hex(currentToken);
+        Instant now = Instant.now();
         return sessions.findByCustomer(customerId).stream()
                 .map(s -> new SessionView(s.id(), s.userAgent(), s.ipAddress(), s.createdAt(), s.lastSeenAt(),
-                        s.isActive(), s.hasTokenHash(currentHash)))
+                        s.isActiveAt(now), s.hasTokenHash(currentHash)))
                 .toList();
     }
 
     /**
-     * Signs out one of the customer's sessions (its token is refused from now on). Another customer's session id
-     * is answered like a missing one.
+     * Signs out one of the customer's sessions (its token is refused from now on, its access tokens too). Another
+     * customer's session id is answered like a missing one.
      */
     public void revokeSession(long customerId, long sessionId) {
         LoginSession session = sessions.findByCustomer(customerId).stream().filter(s -> s.id() == sessionId)
                 .findFirst().orElseThrow(() -> new SessionNotFoundException("No such session."));
-        if (session.isActive()) {
-            session.revoke(Instant.now());
-            audit.record(customerId, "SESSION_REVOKED", "session:" + sessionId, null);
-        }
+        devices.revoke(customerId, session.handle());
     }
 
     /**
@@ -219,23 +235,17 @@ public class Authentication {
      * @return how many sessions were signed out
      */
     public int revokeOtherSessions(long customerId, String keepToken) {
-        String keepHash = keepToken == null ? null : Hashes.sha256Hex(keepToken);
-        Instant now = Instant.now();
-        int revoked = 0;
-        for (LoginSession s : sessions.findByCustomer(customerId)) {
-            if (s.isActive() && !s.hasTokenHash(keepHash)) {
-                s.revoke(now);
-                revoked++;
-            }
-        }
-        if (revoked > 0) {
-            audit.record(customerId, "SESSIONS_REVOKED", "customer:" + customerId, revoked + " sessions");
-        }
-        return revoked;
+        String keepHandle = handleOf(keepToken).orElse(null);
+        return devices.revokeAllExcept(customerId, keepHandle);
     }
 
     public record SessionView(long id, String userAgent, String ipAddress, Instant createdAt, Instant lastSeenAt,
                               boolean active, boolean current) {
+    }
+
+    /** The security groups (token {@code roles}) of a customer or staff member. */
+    public static Set<String> groupsOf(Customer customer) {
+        return groups(customer);
     }
 
     private static Set<String> groups(Customer customer) {

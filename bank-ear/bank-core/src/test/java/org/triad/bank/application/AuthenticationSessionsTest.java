@@ -15,6 +15,11 @@ import org.triad.bank.domain.model.audit.AuditRepository;
 import org.triad.bank.domain.model.customer.LoginSession;
 import org.triad.bank.domain.model.customer.LoginSessionRepository;
 import org.triad.bank.domain.model.customer.SessionNotFoundException;
+import org.triad.bank.application.identity.DeviceSessions;
+import org.triad.bank.application.identity.DeviceSessionsFixture;
+import org.triad.bank.domain.model.identity.RevokedSession;
+import org.triad.bank.domain.model.identity.RevokedSessionRepository;
+import org.triad.common.security.RevocationList;
 
 /** The customer's own session management: listing with the current one marked, signing out one or all others. */
 class AuthenticationSessionsTest {
@@ -24,6 +29,8 @@ class AuthenticationSessionsTest {
 
     private final List<LoginSession> stored = new ArrayList<>();
     private final List<AuditEvent> events = new ArrayList<>();
+    private final List<RevokedSession> revokedRows = new ArrayList<>();
+    private final RevocationList revocationList = RevocationList.inMemory();
     private Authentication authentication;
 
     @BeforeEach
@@ -38,6 +45,16 @@ class AuthenticationSessionsTest {
             @Override
             public Optional<LoginSession> findByTokenHash(String tokenHash) {
                 return stored.stream().filter(s -> s.hasTokenHash(tokenHash)).findFirst();
+            }
+
+            @Override
+            public Optional<LoginSession> findByHandle(String handle) {
+                return stored.stream().filter(s -> s.handle().equals(handle)).findFirst();
+            }
+
+            @Override
+            public Optional<LoginSession> find(long id) {
+                return stored.stream().filter(s -> s.id() == id).findFirst();
             }
 
             @Override
@@ -58,6 +75,25 @@ class AuthenticationSessionsTest {
                 return events;
             }
         };
+        // the device sessions behind Authentication, over the same fake tables
+        DeviceSessions devices = DeviceSessionsFixture.create(authentication.sessions, authentication.audit,
+                new RevokedSessionRepository() {
+                    @Override
+                    public void add(RevokedSession r) {
+                        revokedRows.add(r);
+                    }
+
+                    @Override
+                    public Optional<RevokedSession> find(String handle) {
+                        return revokedRows.stream().filter(r -> r.handle().equals(handle)).findFirst();
+                    }
+
+                    @Override
+                    public List<RevokedSession> findUnexpired(Instant now) {
+                        return revokedRows;
+                    }
+                }, revocationList);
+        authentication.devices = devices;
     }
 
     private String open(long customerId, String userAgent) {
@@ -95,6 +131,11 @@ class AuthenticationSessionsTest {
         assertThat(authentication.sessions(ALICE, laptop)).filteredOn(Authentication.SessionView::current)
                 .singleElement().matches(Authentication.SessionView::active);
         assertThat(events).extracting(AuditEvent::action).contains("SESSION_REVOKED");
+        // its handle is on the revocation list every resource server checks, the others are not
+        String phoneHandle = stored.stream().filter(s -> s.id() == phoneId).findFirst().orElseThrow().handle();
+        assertThat(revocationList.isRevoked(phoneHandle)).isTrue();
+        assertThat(stored).filteredOn(s -> s.id() != phoneId)
+                .allSatisfy(s -> assertThat(revocationList.isRevoked(s.handle())).isFalse());
     }
 
     @Test

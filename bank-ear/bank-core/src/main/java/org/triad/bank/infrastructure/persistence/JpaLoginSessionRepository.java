@@ -26,6 +26,17 @@ public class JpaLoginSessionRepository implements LoginSessionRepository {
     }
 
     @Override
+    public Optional<LoginSession> findByHandle(String handle) {
+        return em.createQuery("SELECT s FROM LoginSession s WHERE s.handle = :h", LoginSession.class)
+                .setParameter("h", handle).getResultStream().findFirst();
+    }
+
+    @Override
+    public Optional<LoginSession> find(long id) {
+        return Optional.ofNullable(em.find(LoginSession.class, id));
+    }
+
+    @Override
     public List<LoginSession> findByCustomer(long customerId) {
         return em.createQuery("SELECT s FROM LoginSession s WHERE s.customerId = :c ORDER BY s.createdAt DESC",
                 LoginSession.class).setParameter("c", customerId).getResultList();

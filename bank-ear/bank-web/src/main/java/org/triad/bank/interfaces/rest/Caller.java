@@ -2,22 +2,34 @@ package org.triad.bank.interfaces.rest;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAuthorizedException;
 import java.security.Principal;
 import org.triad.bank.interfaces.security.BankAuthenticationMechanism;
 
 /** The signed-in caller of a request: its principal's name is the customer id. */
-final class Caller {
+public final class Caller {
 
     private Caller() {
     }
 
-    static long id(HttpServletRequest request) {
+    /**
+     * The signed-in person's customer id.
+     *
+     * @throws NotAuthorizedException without a caller (401)
+     * @throws ForbiddenException     for a client acting on its own behalf (client-credentials token), which is
+     *                                no customer (403)
+     */
+    public static long id(HttpServletRequest request) {
         Principal principal = request.getUserPrincipal();
         if (principal == null) {
             throw new NotAuthorizedException("Basic realm=\"" + BankAuthenticationMechanism.REALM + "\"");
         }
-        return Long.parseLong(principal.getName());
+        try {
+            return Long.parseLong(principal.getName());
+        } catch (NumberFormatException e) {
+            throw new ForbiddenException("This request needs a signed-in person, not a client.");
+        }
     }
 
     static <T> T body(T body) {

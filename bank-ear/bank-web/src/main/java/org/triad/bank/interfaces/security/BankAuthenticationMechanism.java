@@ -24,13 +24,19 @@ import org.triad.bank.application.login.QrLogin;
 import org.triad.bank.application.login.TotpService;
 import org.triad.bank.application.login.WeChatLogin;
 import org.triad.bank.domain.model.login.QrSceneException;
+import org.triad.bank.application.identity.BankAccessTokens;
+import org.triad.common.security.InvalidAccessTokenException;
+import org.triad.common.security.VerifiedAccessToken;
 import org.triad.bank.interfaces.ratelimit.RateLimitFilter;
 import org.triad.bank.interfaces.ratelimit.RateLimiter;
 import org.triad.common.rest.Problem;
 
 /**
  * Authenticates each request that carries credentials: {@code Authorization: Basic} (email or staff name and
- * password; TLS only, the listener policy refuses plain HTTP) or {@code Authorization: Bearer <session token>}.
+ * password; TLS only, the listener policy refuses plain HTTP), {@code Authorization: Bearer <access token>} (a JWT
+ * from {@code POST /api/v1/auth/login} or the OAuth token endpoint, told apart by its shape: three dot-separated
+ * parts) or {@code Authorization: Bearer <session token>} (opaque, from {@code POST /api/v1/sessions}). Requests to
+ * {@code /oauth2/*} are left to the OAuth endpoints, which authenticate clients and tokens themselves.
  * Refused credentials get a 401 problem ({@code invalid-credentials}, {@code account-locked},
  * {@code account-not-activated}).
  * <p>
@@ -82,13 +88,21 @@ public class BankAuthenticationMechanism implements HttpAuthenticationMechanism 
 
     @EJB
     WeChatLogin weChatLogin;
+    @Inject
+    BankAccessTokens accessTokens;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         String header = request.getHeader("Authorization");
-        if (header == null || header.isBlank()) {
+        if (header == null || header.isBlank() || isOAuthEndpoint(request)) {
+            // the OAuth endpoints authenticate clients and tokens themselves (RFC 6749 errors, client secrets as
+            // HTTP Basic); the portal's browser session still applies there (authorization requests)
             return withoutHeader(request, context);
+        }
+        String bearer = bearer(header.trim());
+        if (bearer != null && BankAccessTokens.looksLikeJwt(bearer)) {
+            return accessToken(bearer, request, response, context);
         }
         Credential credential = credential(header.trim());
         if (credential == null) {
@@ -154,6 +168,24 @@ public class BankAuthenticationMechanism implements HttpAuthenticationMechanism 
             case WRONG -> Problem.of("invalid-credentials", "Invalid credentials", 401,
                     "The authenticator or recovery code is wrong.");
         };
+    }
+
+    /**
+     * A JWT access token: validated by the common resource-server library (signature by a current bank key, ES256
+     * only, issuer, audience, times, revocation list). The caller is the token's subject, its groups the token's
+     * roles; the verified token is kept as request attribute for {@link CallerToken}. Refused: 401 with
+     * {@code WWW-Authenticate: Bearer error="invalid_token"}.
+     */
+    private AuthenticationStatus accessToken(String jwt, HttpServletRequest request, HttpServletResponse response,
+                                             HttpMessageContext context) {
+        VerifiedAccessToken token;
+        try {
+            token = accessTokens.validate(jwt);
+        } catch (InvalidAccessTokenException e) {
+            return refuseToken(request, response, e.getMessage());
+        }
+        request.setAttribute(VerifiedAccessToken.REQUEST_ATTRIBUTE, token);
+        return context.notifyContainerAboutLogin(token.subject(), token.roles());
     }
 
     private AuthenticationStatus withoutHeader(HttpServletRequest request, HttpMessageContext context) {
@@ -276,8 +308,21 @@ public class BankAuthenticationMechanism implements HttpAuthenticationMechanism 
 
     /** The login session token a form sign-in keeps in the HTTP session, or null. */
     public String currentToken(HttpServletRequest request) {
+        return sessionToken(request);
+    }
+
+    /** The login session token a form sign-in keeps in the HTTP session, or null. */
+    static String sessionToken(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         return session != null && session.getAttribute(SESSION_TOKEN) instanceof String token ? token : null;
+    }
+
+    private static boolean isOAuthEndpoint(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/oauth2/");
+    }
+
+    private static String bearer(String header) {
+        return header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
     }
 
     private static boolean isFacesResource(HttpServletRequest request) {
@@ -324,6 +369,24 @@ public class BankAuthenticationMechanism implements HttpAuthenticationMechanism 
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write(RateLimitFilter.problem(verdict, request.getRequestURI()).toJson().toString());
             response.flushBuffer();
+        } catch (IOException e) {
+            // the client went away; nothing to tell it
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    private static AuthenticationStatus refuseToken(HttpServletRequest request, HttpServletResponse response,
+                                                    String why) {
+        try {
+            response.setStatus(401);
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"" + REALM + "\", error=\"invalid_token\", "
+                    + "error_description=\"" + why.replace('"', '\'').replace('\\', '/') + "\"");
+            response.setHeader("Cache-Control", "no-store");
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write(Problem.of("invalid-token", "Invalid access token", 401,
+                    "The access token is not accepted: " + why + ".").withInstance(request.getRequestURI())
+                    .toJson().toString());
         } catch (IOException e) {
             // the client went away; nothing to tell it
         }

@@ -9,11 +9,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.util.List;
 import org.triad.bank.application.Authentication;
+import org.triad.bank.application.identity.DeviceSessions;
+import org.triad.bank.application.identity.DeviceView;
 import org.triad.bank.interfaces.security.BankAuthenticationMechanism;
 
 /**
- * The customer's sign-ins (browser and API sessions): user agent, address, when, last seen, the current one
- * marked; signing out one of them or all others ends them at once (their tokens get 401).
+ * The Devices page: the customer's device sessions (browser sign-ins, API clients, authorised apps) with kind, app,
+ * user agent, address, times, the current one marked; signing out one of them or all others ends them at once (their
+ * session tokens and access tokens are refused everywhere).
  */
 @Named
 @ViewScoped
@@ -24,6 +27,9 @@ public class Sessions implements Serializable {
     @EJB
     transient Authentication authentication;
 
+    @EJB
+    transient DeviceSessions devices;
+
     @Inject
     transient BankAuthenticationMechanism mechanism;
 
@@ -31,14 +37,12 @@ public class Sessions implements Serializable {
     CurrentUser user;
 
     private boolean showEnded;
-    private List<Authentication.SessionView> sessions;
+    private List<DeviceView> sessions;
 
-    public List<Authentication.SessionView> getSessions() {
+    public List<DeviceView> getSessions() {
         if (sessions == null) {
             try {
-                HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance()
-                        .getExternalContext().getRequest();
-                sessions = authentication.sessions(user.id(), mechanism.currentToken(request)).stream()
+                sessions = devices.list(user.id(), currentHandle()).stream()
                         .filter(s -> showEnded || s.active()).toList();
             } catch (RuntimeException e) {
                 sessions = List.of();
@@ -52,9 +56,9 @@ public class Sessions implements Serializable {
         return getSessions().stream().filter(s -> s.active() && !s.current()).count();
     }
 
-    public void revoke(long sessionId) {
+    public void revoke(String handle) {
         try {
-            authentication.revokeSession(user.id(), sessionId);
+            devices.revoke(user.id(), handle);
             Messages.info("sessions.revoked", Messages.text("sessions.revoked.detail"));
         } catch (RuntimeException e) {
             Messages.failed(null, "sessions.failed", e);
@@ -64,19 +68,23 @@ public class Sessions implements Serializable {
 
     public void revokeOthers() {
         try {
-            HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance()
-                    .getExternalContext().getRequest();
-            String current = mechanism.currentToken(request);
+            String current = currentHandle();
             if (current == null) {
                 // never sign out everything, including the caller, by accident
-                throw new IllegalStateException("No browser session token");
+                throw new IllegalStateException("No browser session");
             }
-            int n = authentication.revokeOtherSessions(user.id(), current);
+            int n = devices.revokeAllExcept(user.id(), current);
             Messages.info("sessions.revokedOthers", Messages.text("sessions.revokedOthers.detail", n));
         } catch (RuntimeException e) {
             Messages.failed(null, "sessions.failed", e);
         }
         sessions = null;
+    }
+
+    private String currentHandle() {
+        HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext()
+                .getRequest();
+        return authentication.handleOf(mechanism.currentToken(request)).orElse(null);
     }
 
     public void reload() {

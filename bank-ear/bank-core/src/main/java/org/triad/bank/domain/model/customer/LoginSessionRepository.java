@@ -9,5 +9,10 @@ public interface LoginSessionRepository {
 
     Optional<LoginSession> findByTokenHash(String tokenHash);
 
+    Optional<LoginSession> findByHandle(String handle);
+
+    Optional<LoginSession> find(long id);
+
+    /** The customer's sessions, newest first. */
     List<LoginSession> findByCustomer(long customerId);
 }
