@@ -18,6 +18,7 @@ import java.net.URL;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -65,11 +66,12 @@ public final class AccessTokenValidator {
         processor = new DefaultJWTProcessor<>();
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(ACCESS_TOKEN_TYPE));
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, keys));
+        // mutable sets: Nimbus asks them whether they contain null, which Set.of() answers with an exception
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
-                Set.copyOf(audiences),
+                new HashSet<>(audiences),
                 new JWTClaimsSet.Builder().issuer(issuer).build(),
-                Set.of("sub", "exp", "iat", "jti", "client_id"),
-                null);
+                new HashSet<>(Set.of("sub", "exp", "iat", "jti", "client_id")),
+                new HashSet<>());
         claims.setMaxClockSkew((int) clockSkew.toSeconds());
         processor.setJWTClaimsSetVerifier(claims);
     }

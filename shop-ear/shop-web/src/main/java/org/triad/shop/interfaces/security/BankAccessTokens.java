@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,8 +30,8 @@ public class BankAccessTokens {
     String bankUrl;
 
     @Inject
-    @ConfigProperty(name = "triad.shop.bank-issuer", defaultValue = " ")
-    String issuer;
+    @ConfigProperty(name = "triad.shop.bank-issuer")
+    Optional<String> issuer;
 
     @Inject
     @ConfigProperty(name = "triad.shop.token-audiences", defaultValue = "https://localhost:10443/shop")
@@ -40,7 +41,7 @@ public class BankAccessTokens {
 
     @PostConstruct
     void init() {
-        String iss = issuer == null || issuer.isBlank() ? bankUrl : issuer.trim();
+        String iss = issuer.filter(s -> !s.isBlank()).map(String::trim).orElse(bankUrl);
         Set<String> accepted = Arrays.stream(audiences.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
         try {
