@@ -69,6 +69,7 @@ class LoginMethodsUiIT {
     private static GreenMail mail;
     private static String email;
     private static byte[] totpKey;
+    private static String recoveryCode;
 
     @RegisterExtension
     static final AfterTestExecutionCallback SCREENSHOT_ON_FAILURE = context -> {
@@ -145,6 +146,7 @@ class LoginMethodsUiIT {
         click(phone, By.id("totp:confirm"));
         WebElement codes = wait(phone).until(ExpectedConditions.visibilityOfElementLocated(By.id("recovery-codes")));
         assertThat(codes.findElements(By.tagName("li"))).hasSize(10);
+        recoveryCode = codes.findElements(By.tagName("li")).get(0).getText().trim();
         assertThat(phone.findElement(By.id("totp-state")).getText()).contains("On");
         screenshot(phone, "login-totp-recovery-codes");
 
@@ -183,7 +185,7 @@ class LoginMethodsUiIT {
         WebElement browser = wait(phone).until(ExpectedConditions.visibilityOfElementLocated(By.id("browser")));
         assertThat(browser.getText()).contains("LoginMethodsUiIT-computer");
         assertThat(phone.findElement(By.id("address")).getText()).isNotBlank();
-        wait(computer).until(ExpectedConditions.textToBePresentInElementLocated(By.id("qr-status"), "phone"));
+        wait(computer).until(ExpectedConditions.textToBePresentInElementLocated(By.id("qr-status"), "Opened on a phone"));
         screenshot(phone, "login-qr-confirm");
         click(phone, By.id("qrConfirm:confirm"));
         wait(phone).until(ExpectedConditions.visibilityOfElementLocated(By.id("growl_container")));
@@ -198,6 +200,29 @@ class LoginMethodsUiIT {
         phone.get(url);
         WebElement refusedScene = wait(phone).until(ExpectedConditions.visibilityOfElementLocated(By.id("qrConfirm:refused")));
         assertThat(refusedScene.getText()).contains("used");
+    }
+
+    @Test
+    @Order(3)
+    void theComputerSignsInWithAnEmailCodeAndARecoveryCode() {
+        signOut(computer);
+        open(computer, "/signin.xhtml?method=code&lang=en");
+        type(computer, By.id("codeSignin:email"), email);
+        click(computer, By.id("codeSignin:send"));
+        wait(computer).until(ExpectedConditions.textToBePresentInElementLocated(By.id("codeSignin:messages"),
+                "Code sent"));
+        type(computer, By.id("codeSignin:code"), code(email, "sign-in code"));
+        screenshot(computer, "login-email-code");
+        click(computer, By.id("codeSignin:submit"));
+        // the authenticator is asked for after an email code too; a recovery code does
+        type(computer, By.id("mfa:secondCode"), recoveryCode);
+        click(computer, By.id("mfa:verify"));
+        wait(computer).until(ExpectedConditions.urlContains("/portal/dashboard.xhtml"));
+        assertThat(computer.findElement(By.id("signed-in-as")).getText()).contains("Tom");
+        open(computer, "/portal/security.xhtml");
+        assertThat(wait(computer).until(ExpectedConditions.visibilityOfElementLocated(By.id("recovery-left")))
+                .getText()).contains("9");
+        screenshot(computer, "login-security-active");
     }
 
     // --- helpers --------------------------------------------------------------------------------------------------
