@@ -51,7 +51,12 @@ class LoginMethodsIT {
         return Deployments.ear("bank", "triad.bank.wechat.app-id=wx-test-app\n"
                 + "triad.bank.wechat.app-secret=test-app-secret\n"
                 + "triad.bank.wechat.token=" + WECHAT_TOKEN + "\n"
-                + "triad.bank.wechat.max-callback-bytes=4096\n", TestWeChatClient.class);
+                + "triad.bank.wechat.max-callback-bytes=4096\n"
+                // the address-wide limits (RateLimitIT's subject) must not be reached by the sign-ins of this class
+                // and of earlier classes in the same minute
+                + "triad.bank.rate-limit.sign-in.per-ip=1000\n"
+                + "triad.bank.rate-limit.login-codes.per-ip=1000\n"
+                + "triad.bank.rate-limit.qr-login.per-ip=1000\n", TestWeChatClient.class);
     }
 
     @BeforeAll
