@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 import javax.cache.Cache;
 import javax.cache.CacheException;
 import javax.cache.CacheManager;
@@ -28,11 +29,13 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *
  * <p>Two stores are supported, chosen by {@code triad.security.revocation-store}:
  * <ul>
- *   <li>{@code hazelcast-map} (default): the Hazelcast {@code IMap} {@value #NAME} of the member, looked up at JNDI
- *       {@code payara/Hazelcast} — one map per cluster, whichever application asks;</li>
- *   <li>{@code jcache}: the JCache cache {@value #NAME} of JNDI {@code payara/CacheManager} — Payara scopes that
- *       cache manager to the application's class loader, so the bank and the shop see different caches (see
- *       docs/identity.md, "measured").</li>
+ *   <li>{@code jcache} (default): the JCache cache {@value #NAME} of JNDI {@code payara/CacheManager}. Measured on
+ *       Payara 6.2025.9: every application of the domain gets a cache manager with URI {@code hazelcast} and the
+ *       Hazelcast bundle's class loader (not the application's), so the bank and the shop see the same cache
+ *       (docs/identity.md, "Measured");</li>
+ *   <li>{@code hazelcast-map}: the Hazelcast {@code IMap} {@value #NAME}, through the {@code HazelcastInstance} at
+ *       JNDI {@code payara/Hazelcast} — one map per cluster by name, whichever application asks; the fallback should
+ *       a Payara version scope JCache per application.</li>
  * </ul>
  * The Hazelcast API is called reflectively: no application class needs to be on the grid's class path, and the
  * common library does not depend on Payara's Hazelcast version.
@@ -48,6 +51,7 @@ public final class RevocationList {
     /** How long an entry is kept: longer than any access token lives (15 minutes) plus clock skew. */
     public static final Duration ENTRY_LIFETIME = Duration.ofMinutes(20);
 
+    private static final Logger LOG = Logger.getLogger(RevocationList.class.getName());
     private static final Object SHARED_LOCK = new Object();
     private static volatile RevocationList shared;
 
@@ -93,12 +97,17 @@ public final class RevocationList {
                 r = shared;
                 if (r == null) {
                     String kind = ConfigProvider.getConfig(RevocationList.class.getClassLoader())
-                            .getOptionalValue("triad.security.revocation-store", String.class).orElse("hazelcast-map");
-                    r = new RevocationList(switch (kind) {
+                            .getOptionalValue("triad.security.revocation-store", String.class).orElse("jcache");
+                    Supplier<Store> opener = switch (kind) {
                         case "jcache" -> RevocationList::openJCache;
                         case "hazelcast-map" -> RevocationList::openHazelcastMap;
                         default -> throw new IllegalStateException(
                                 "triad.security.revocation-store must be hazelcast-map or jcache, not " + kind);
+                    };
+                    r = new RevocationList(() -> {
+                        Store store = opener.get();
+                        LOG.info(() -> "Revocation list " + NAME + " in the data grid: " + kind + " (" + store + ")");
+                        return store;
                     });
                     shared = r;
                 }
@@ -169,6 +178,11 @@ public final class RevocationList {
             Method putWithTtl = mapType.getMethod("set", Object.class, Object.class, long.class, TimeUnit.class);
             return new Store() {
                 @Override
+                public String toString() {
+                    return "IMap " + NAME + " of " + hazelcast;
+                }
+
+                @Override
                 public Long get(String handle) {
                     return map.get(handle);
                 }
@@ -210,7 +224,14 @@ public final class RevocationList {
             }
         }
         Cache<String, Long> c = cache;
+        String description = "JCache " + c.getName() + " of " + manager.getURI() + " (class loader "
+                + manager.getClassLoader() + ")";
         return new Store() {
+            @Override
+            public String toString() {
+                return description;
+            }
+
             @Override
             public Long get(String handle) {
                 return c.get(handle);

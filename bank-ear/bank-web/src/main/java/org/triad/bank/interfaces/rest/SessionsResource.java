@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.triad.bank.application.Authentication;
+import org.triad.bank.domain.model.identity.DeviceKind;
 import org.triad.bank.interfaces.ratelimit.RateLimited;
 import org.triad.bank.interfaces.security.BankAuthenticationMechanism;
 
@@ -51,7 +52,8 @@ public class SessionsResource {
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             throw new jakarta.ws.rs.BadRequestException("Sign in with HTTP Basic credentials.");
         }
-        String token = authentication.openSession(caller, request.getHeader("User-Agent"), request.getRemoteAddr());
+        String token = authentication.openSession(caller, DeviceKind.API, request.getHeader("User-Agent"),
+                request.getRemoteAddr());
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         return Response.status(201).cacheControl(noStore)

@@ -22,6 +22,7 @@ import org.triad.bank.application.Authentication;
 import org.triad.bank.application.Hashes;
 import org.triad.bank.application.login.QrLogin;
 import org.triad.bank.application.login.WeChatLogin;
+import org.triad.bank.domain.model.identity.DeviceKind;
 import org.triad.bank.interfaces.ratelimit.RateLimited;
 import org.triad.common.rest.Problem;
 
@@ -129,7 +130,8 @@ public class QrLoginResource {
             return Response.status(401).type("application/problem+json")
                     .entity(p.withInstance(request.getRequestURI()).toJson().toString()).build();
         }
-        String token = authentication.openSession(customer, request.getHeader("User-Agent"), request.getRemoteAddr());
+        String token = authentication.openSession(customer, DeviceKind.API, request.getHeader("User-Agent"),
+                request.getRemoteAddr());
         return Response.status(201).cacheControl(Callers.noStore())
                 .entity(new SessionResponse(token, "Bearer", customer)).build();
     }
