@@ -223,6 +223,17 @@ class LoginMethodsUiIT {
         assertThat(wait(computer).until(ExpectedConditions.visibilityOfElementLocated(By.id("recovery-left")))
                 .getText()).contains("9");
         screenshot(computer, "login-security-active");
+
+        // turning it off needs a code or the password: a wrong one changes nothing
+        type(computer, By.id("disable:proof"), "not-the-password");
+        click(computer, By.id("disable:disable"));
+        wait(computer).until(ExpectedConditions.textToBePresentInElementLocated(By.id("disable:messages"), "wrong"));
+        assertThat(computer.findElement(By.id("totp-state")).getText()).contains("On");
+        type(computer, By.id("disable:proof"), PASSWORD);
+        click(computer, By.id("disable:disable"));
+        wait(computer).until(ExpectedConditions.textToBePresentInElementLocated(By.id("totp-state"), "Off"));
+        assertThat(computer.findElements(By.id("disable:proof"))).isEmpty();
+        screenshot(computer, "login-security-off");
     }
 
     // --- helpers --------------------------------------------------------------------------------------------------
