@@ -323,7 +323,9 @@ class BankPortalUiIT {
         assertThat(cardsWithToken(apiToken)).isEqualTo(200);
         open("/portal/sessions.xhtml");
         WebElement list = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sessions:list")));
-        assertThat(list.getText()).contains("UiIT-API-client/1").contains("This device");
+        assertThat(list.getText()).contains("UiIT-API-client/1").contains("This device")
+                // the Devices page: the kind of each device (this browser, the API client)
+                .contains("Browser").contains("API client");
         screenshot("bank-sessions");
         browser.findElement(By.xpath("//tr[.//*[contains(text(),'UiIT-API-client/1')]]"))
                 .findElement(By.cssSelector("button[id$=':revoke']")).click();

@@ -137,6 +137,9 @@ class IdentityTokensIT {
         HttpResponse<String> unknownMethod = post("/api/v1/auth/login",
                 "{\"method\": \"carrier-pigeon\", \"email\": \"alice@example.com\"}", null);
         assertThat(unknownMethod.statusCode()).isEqualTo(400);
+        HttpResponse<String> notABoolean = post("/api/v1/auth/login", "{\"email\": \"alice@example.com\", "
+                + "\"password\": \"" + PASSWORD + "\", \"refresh_token_in_body\": \"yes\"}", null);
+        assertThat(notABoolean.statusCode()).isEqualTo(400);
     }
 
     // --- refresh ------------------------------------------------------------------------------------------------

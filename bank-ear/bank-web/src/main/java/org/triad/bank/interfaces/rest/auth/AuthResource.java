@@ -94,6 +94,8 @@ public class AuthResource {
     @APIResponse(responseCode = "429", description = "Too many sign-in attempts from this address")
     public Response login(String body) {
         JsonObject json = parse(body);
+        // every field is checked before anything happens: bad input changes nothing
+        boolean refreshInBody = flag(json, "refresh_token_in_body");
         String login = string(json, "email");
         if (login == null) {
             login = string(json, "login");
@@ -102,7 +104,7 @@ public class AuthResource {
                 string(json, "password"), string(json, "code"), string(json, "totp"), userAgent(),
                 rateLimiter.clientAddress(request)));
         return switch (result.outcome()) {
-            case OK -> tokenResponse(result.tokens(), json.getBoolean("refresh_token_in_body", false));
+            case OK -> tokenResponse(result.tokens(), refreshInBody);
             case LOCKED -> problem(401, "account-locked", "Account locked",
                     "Too many wrong passwords; the account is locked until " + result.lockedUntil() + ".");
             case NOT_ACTIVATED -> problem(401, "account-not-activated", "Account not activated",
@@ -128,9 +130,9 @@ public class AuthResource {
     public Response refresh(String body) {
         JsonObject json = parse(body);
         String fromBody = string(json, "refresh_token");
+        boolean inBody = flag(json, "refresh_token_in_body") || fromBody != null;
         String fromCookie = cookie();
         String token = fromBody != null ? fromBody : fromCookie;
-        boolean inBody = fromBody != null || json.getBoolean("refresh_token_in_body", false);
         if (token == null) {
             return problem(401, "invalid-grant", "Invalid grant", "No refresh token.");
         }
@@ -235,6 +237,17 @@ public class AuthResource {
         } catch (JsonException | IllegalStateException e) {
             throw new BadRequestException("The body must be a JSON object.");
         }
+    }
+
+    private static boolean flag(JsonObject json, String key) {
+        JsonValue v = json.get(key);
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL || v.getValueType() == JsonValue.ValueType.FALSE) {
+            return false;
+        }
+        if (v.getValueType() == JsonValue.ValueType.TRUE) {
+            return true;
+        }
+        throw new BadRequestException(key + " must be true or false.");
     }
 
     private static String string(JsonObject json, String key) {
