@@ -37,6 +37,10 @@ final class BankClient {
                 .encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
+    static BankClient bearer(String token) {
+        return new BankClient("Bearer " + token);
+    }
+
     /** Signs in with a password and uses the session token from then on. */
     static BankClient login(String login, String password) {
         HttpResponse<String> r = basic(login, password).post("/api/v1/sessions", "");

@@ -75,6 +75,28 @@ final class Mailbox implements AutoCloseable {
         throw new AssertionError("No mail '" + subjectContains + "' to " + to);
     }
 
+    /** The code of the first matching mail after the first {@code earlier} mails to the address. */
+    String codeAfter(String to, String subjectContains, int earlier) {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            List<MimeMessage> all = Arrays.stream(greenMail.getReceivedMessages()).filter(m -> sentTo(m, to)).toList();
+            if (all.size() > earlier) {
+                List<MimeMessage> newer = all.subList(earlier, all.size()).stream()
+                        .filter(m -> subject(m).contains(subjectContains)).toList();
+                if (!newer.isEmpty()) {
+                    return code(to, subjectContains);
+                }
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("No new mail '" + subjectContains + "' to " + to);
+    }
+
     int count(String to) {
         return (int) Arrays.stream(greenMail.getReceivedMessages()).filter(m -> sentTo(m, to)).count();
     }

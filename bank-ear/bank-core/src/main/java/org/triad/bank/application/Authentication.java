@@ -15,6 +15,8 @@ import org.triad.bank.domain.model.customer.Role;
 import org.triad.bank.domain.model.customer.SessionNotFoundException;
 import org.triad.bank.application.identity.DeviceSessions;
 import org.triad.bank.domain.model.identity.DeviceKind;
+import org.triad.bank.domain.model.login.TotpEnrolment;
+import org.triad.bank.domain.model.login.TotpRepository;
 
 /**
  * Verifies credentials for the identity store and keeps login sessions. Outcomes are results, not exceptions, so
@@ -46,6 +48,8 @@ public class Authentication {
 
     @EJB
     DeviceSessions devices;
+    @Inject
+    TotpRepository totp;
 
     public Result verifyPassword(String login, String password) {
         Instant now = Instant.now();
@@ -68,7 +72,33 @@ public class Authentication {
         if (customer.status() != CustomerStatus.ACTIVE) {
             return Result.of(Outcome.NOT_ACTIVATED);
         }
-        customer.loginSucceeded();
+        if (!totp.find(customer.id()).map(TotpEnrolment::isActive).orElse(false)) {
+            // with an authenticator, the failure count is reset only by the second step: a right password must
+            // not give an attacker five more guesses of the code
+            customer.loginSucceeded();
+        }
+        return new Result(Outcome.OK, customer.id(), groups(customer), null);
+    }
+
+    /**
+     * The sign-in of a customer whose credential another service has checked (email code, QR login confirmed on a
+     * signed-in phone, second step): OK with the customer's groups if the account may sign in now.
+     */
+    public Result signedInBy(long customerId, String method) {
+        Instant now = Instant.now();
+        Customer customer = customers.find(customerId).orElse(null);
+        if (customer == null) {
+            return Result.of(Outcome.INVALID);
+        }
+        if (customer.isLocked(now)) {
+            return new Result(Outcome.LOCKED, customer.id(), Set.of(), customer.lockedUntil());
+        }
+        if (customer.status() != CustomerStatus.ACTIVE) {
+            return Result.of(Outcome.NOT_ACTIVATED);
+        }
+        if (!totp.find(customerId).map(TotpEnrolment::isActive).orElse(false)) {
+            customer.loginSucceeded();
+        }
         return new Result(Outcome.OK, customer.id(), groups(customer), null);
     }
 

@@ -60,6 +60,7 @@ public class CodeService {
             case CARD_ACTIVATION -> "Triad Bank: activate your card / 激活银行卡";
             case PASSWORD_RESET -> "Triad Bank: reset your password / 重置密码";
             case PAY_PASSWORD -> "Triad Bank: change your pay password / 修改支付密码";
+            case LOGIN -> "Triad Bank: your sign-in code / 登录验证码";
         };
     }
 

@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Set;
 import org.triad.bank.application.Authentication;
+import org.triad.bank.application.login.EmailCodeLogin;
+import org.triad.bank.application.login.TotpService;
 import org.triad.bank.domain.model.identity.DeviceKind;
 
 /**
@@ -21,6 +23,9 @@ public class SignIn {
 
     /** Password sign-in, the default {@code method}. */
     public static final String PASSWORD = "password";
+
+    /** Sign-in with a code mailed by {@code POST /api/v1/auth/login-codes} (part D, login methods). */
+    public static final String EMAIL_CODE = "email-code";
 
     /**
      * One sign-in attempt.
@@ -66,6 +71,12 @@ public class SignIn {
     Authentication authentication;
 
     @EJB
+    EmailCodeLogin emailCodes;
+
+    @EJB
+    TotpService totp;
+
+    @EJB
     DeviceSessions devices;
 
     @EJB
@@ -87,21 +98,43 @@ public class SignIn {
         return new Result(Outcome.OK, check.customerId(), null, session, pair);
     }
 
-    /** The credential check alone, by method. */
+    /**
+     * The credential check alone, by method; then, for a customer with an authenticator, the second factor
+     * ({@code totp}: a TOTP code or a recovery code). Missing → {@code SECOND_FACTOR_REQUIRED}; wrong → {@code INVALID}
+     * and counted toward the lockout.
+     */
     public Check check(Request request) {
         String method = request.method() == null || request.method().isBlank() ? PASSWORD : request.method();
+        Authentication.Result r;
         if (PASSWORD.equals(method)) {
             if (request.login() == null || request.password() == null) {
                 return new Check(Outcome.INVALID, 0, null);
             }
-            Authentication.Result r = authentication.verifyPassword(request.login().trim(), request.password());
-            return switch (r.outcome()) {
-                case OK -> new Check(Outcome.OK, r.customerId(), null);
-                case LOCKED -> new Check(Outcome.LOCKED, 0, r.lockedUntil());
-                case NOT_ACTIVATED -> new Check(Outcome.NOT_ACTIVATED, 0, null);
-                case INVALID -> new Check(Outcome.INVALID, 0, null);
-            };
+            r = authentication.verifyPassword(request.login().trim(), request.password());
+        } else if (EMAIL_CODE.equals(method)) {
+            if (request.login() == null || request.code() == null) {
+                return new Check(Outcome.INVALID, 0, null);
+            }
+            r = emailCodes.verify(request.login().trim(), request.code());
+        } else {
+            return new Check(Outcome.UNSUPPORTED_METHOD, 0, null);
         }
-        return new Check(Outcome.UNSUPPORTED_METHOD, 0, null);
+        Check first = switch (r.outcome()) {
+            case OK -> new Check(Outcome.OK, r.customerId(), null);
+            case LOCKED -> new Check(Outcome.LOCKED, 0, r.lockedUntil());
+            case NOT_ACTIVATED -> new Check(Outcome.NOT_ACTIVATED, 0, null);
+            case INVALID -> new Check(Outcome.INVALID, 0, null);
+        };
+        if (first.outcome() != Outcome.OK || !totp.required(first.customerId())) {
+            return first;
+        }
+        if (request.totp() == null || request.totp().isBlank()) {
+            return new Check(Outcome.SECOND_FACTOR_REQUIRED, first.customerId(), null);
+        }
+        return switch (totp.verify(first.customerId(), request.totp())) {
+            case OK, NOT_ENROLLED -> first;
+            case LOCKED -> new Check(Outcome.LOCKED, 0, null);
+            case WRONG -> new Check(Outcome.INVALID, 0, null);
+        };
     }
 }

@@ -17,7 +17,13 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import jakarta.security.enterprise.CallerPrincipal;
 import org.triad.bank.application.Authentication;
+import org.triad.bank.application.login.EmailCodeLogin;
+import org.triad.bank.application.login.QrLogin;
+import org.triad.bank.application.login.TotpService;
+import org.triad.bank.application.login.WeChatLogin;
+import org.triad.bank.domain.model.login.QrSceneException;
 import org.triad.bank.application.identity.BankAccessTokens;
 import org.triad.common.security.InvalidAccessTokenException;
 import org.triad.common.security.VerifiedAccessToken;
@@ -53,6 +59,9 @@ public class BankAuthenticationMechanism implements HttpAuthenticationMechanism 
     /** The sign-in page of the portal and back office. */
     public static final String SIGN_IN_PAGE = "/signin.xhtml";
 
+    /** Request header with the TOTP (or recovery) code for HTTP Basic sign-ins of customers with an authenticator. */
+    public static final String OTP_HEADER = "X-Triad-OTP";
+
     /** HTTP session attribute holding the login session token of a form sign-in. */
     static final String SESSION_TOKEN = BankAuthenticationMechanism.class.getName() + ".token";
 
@@ -68,6 +77,17 @@ public class BankAuthenticationMechanism implements HttpAuthenticationMechanism 
     @EJB
     Authentication authentication;
 
+    @EJB
+    EmailCodeLogin emailCodeLogin;
+
+    @EJB
+    TotpService totp;
+
+    @EJB
+    QrLogin qrLogin;
+
+    @EJB
+    WeChatLogin weChatLogin;
     @Inject
     BankAccessTokens accessTokens;
 
@@ -101,6 +121,13 @@ public class BankAuthenticationMechanism implements HttpAuthenticationMechanism 
         }
         CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+            if (password) {
+                Problem refused = secondStep(request, Long.parseLong(result.getCallerPrincipal().getName()));
+                if (refused != null) {
+                    rateLimiter.hit(SIGN_IN_RULE, address, null);
+                    return refuse(request, response, refused);
+                }
+            }
             return context.notifyContainerAboutLogin(result.getCallerPrincipal(), result.getCallerGroups());
         }
         if (password) {
@@ -116,6 +143,31 @@ public class BankAuthenticationMechanism implements HttpAuthenticationMechanism 
                         : Problem.of("invalid-credentials", "Invalid credentials", 401,
                                 "The sign-in name, password or session token is wrong.");
         return refuse(request, response, problem);
+    }
+
+    /**
+     * HTTP Basic of a customer with an authenticator also needs the code, in the header {@value #OTP_HEADER} (each
+     * code works once, so API clients sign in once and use the session token).
+     *
+     * @return the problem to answer, or null if no second step is needed or it passed
+     */
+    private Problem secondStep(HttpServletRequest request, long customerId) {
+        if (!totp.required(customerId)) {
+            return null;
+        }
+        String code = request.getHeader(OTP_HEADER);
+        if (code == null || code.isBlank()) {
+            return Problem.of("mfa-required", "Second factor required", 401,
+                    "This account has an authenticator: send its current code (or a recovery code) in "
+                            + OTP_HEADER + ".");
+        }
+        return switch (totp.verify(customerId, code)) {
+            case OK, NOT_ENROLLED -> null;
+            case LOCKED -> Problem.of("account-locked", "Account locked", 401,
+                    "Too many wrong codes; the account is locked for 15 minutes.");
+            case WRONG -> Problem.of("invalid-credentials", "Invalid credentials", 401,
+                    "The authenticator or recovery code is wrong.");
+        };
     }
 
     /**
@@ -164,30 +216,85 @@ public class BankAuthenticationMechanism implements HttpAuthenticationMechanism 
     }
 
     /**
-     * {@code SecurityContext.authenticate} from the sign-in page. A failure answers {@code SEND_FAILURE} without a
-     * body: the page shows the reason, which {@link LoginOutcome} holds for the rest of the request.
+     * {@code SecurityContext.authenticate} from the sign-in page: a password, an email code, the second step (TOTP
+     * or recovery code) or a confirmed QR login scene. A failure answers {@code SEND_FAILURE} without a body: the
+     * page shows the reason, which {@link LoginOutcome} holds for the rest of the request. A right first step of a
+     * customer with an authenticator signs nobody in yet: the HTTP session remembers it for the second step.
      */
     private AuthenticationStatus formSignIn(HttpServletRequest request, HttpMessageContext context) {
         Credential credential = context.getAuthParameters().getCredential();
-        if (!(credential instanceof UsernamePasswordCredential)) {
-            return AuthenticationStatus.SEND_FAILURE;
-        }
         // the sign-in page is rate-limited like the API's sign-in: over the limit nothing is checked
         String address = rateLimiter.clientAddress(request);
         if (!rateLimiter.check(SIGN_IN_RULE, address).allowed()) {
             return AuthenticationStatus.SEND_FAILURE;
         }
-        CredentialValidationResult result = identityStores.validate(credential);
-        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+        Authentication.Result result;
+        boolean firstStep = true;
+        String method;
+        if (credential instanceof UsernamePasswordCredential) {
+            CredentialValidationResult valid = identityStores.validate(credential);
+            result = valid.getStatus() == CredentialValidationResult.Status.VALID
+                    ? new Authentication.Result(Authentication.Outcome.OK,
+                            Long.parseLong(valid.getCallerPrincipal().getName()), valid.getCallerGroups(), null)
+                    : null;
+            method = "password";
+        } else if (credential instanceof EmailCodeCredential code) {
+            result = outcome.recorded(emailCodeLogin.verify(code.email(), code.code()));
+            method = "email code";
+        } else if (credential instanceof SecondFactorCredential code) {
+            firstStep = false;
+            method = "second step";
+            Long pending = PortalLogin.pendingCustomer(request);
+            TotpService.Check check = pending == null ? TotpService.Check.NOT_ENROLLED : totp.verify(pending, code.code());
+            result = switch (check) {
+                case OK -> outcome.recorded(authentication.signedInBy(pending, "totp"));
+                case LOCKED -> outcome.recorded(authentication.signedInBy(pending, "totp"));
+                default -> outcome.recorded(new Authentication.Result(Authentication.Outcome.INVALID, 0,
+                        java.util.Set.of(), null));
+            };
+            if (check == TotpService.Check.LOCKED) {
+                PortalLogin.cancelSecondStep(request);
+            }
+        } else if (credential instanceof QrSceneCredential scene) {
+            // the phone that confirmed was signed in already (and passed its own second step): no second step here
+            firstStep = false;
+            method = "qr";
+            try {
+                long customer = qrLogin.consume(scene.sceneId(), PortalLogin.qrSecret(request));
+                result = outcome.recorded(authentication.signedInBy(customer, "qr"));
+            } catch (QrSceneException refused) {
+                outcome.qrRefused(refused.reason());
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+        } else {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        if (result == null || result.outcome() != Authentication.Outcome.OK) {
             rateLimiter.hit(SIGN_IN_RULE, address, null);
             return AuthenticationStatus.SEND_FAILURE;
         }
+        if (firstStep && totp.required(result.customerId())) {
+            PortalLogin.awaitSecondStep(request, result.customerId());
+            outcome.secondStepRequired();
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        PortalLogin.cancelSecondStep(request);
         String userAgent = request.getHeader("User-Agent");
-        String token = authentication.openSession(Long.parseLong(result.getCallerPrincipal().getName()),
+        String token = authentication.openSession(result.customerId(),
                 userAgent == null ? null : userAgent.substring(0, Math.min(userAgent.length(), 250)),
                 request.getRemoteAddr());
         request.getSession(true).setAttribute(SESSION_TOKEN, token);
-        return context.notifyContainerAboutLogin(result.getCallerPrincipal(), result.getCallerGroups());
+        bindHeldWeChat(request, result.customerId(), method);
+        return context.notifyContainerAboutLogin(new CallerPrincipal(String.valueOf(result.customerId())),
+                result.groups());
+    }
+
+    /** A WeChat user who scanned this browser's QR code unbound is bound to whoever signed in here another way. */
+    private void bindHeldWeChat(HttpServletRequest request, long customerId, String method) {
+        String scene = PortalLogin.shownScene(request);
+        if (scene != null && !"qr".equals(method)) {
+            weChatLogin.bindHeld(scene, PortalLogin.qrSecret(request), customerId);
+        }
     }
 
     /** Ends a form sign-in: revokes the login session record the HTTP session carries. */

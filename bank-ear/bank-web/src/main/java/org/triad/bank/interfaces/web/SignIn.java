@@ -16,13 +16,23 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import org.triad.bank.application.Authentication;
+import jakarta.ejb.EJB;
+import jakarta.security.enterprise.credential.Credential;
+import org.triad.bank.application.login.EmailCodeLogin;
+import org.triad.bank.interfaces.ratelimit.RateLimiter;
+import org.triad.bank.interfaces.security.EmailCodeCredential;
 import org.triad.bank.interfaces.security.LoginOutcome;
+import org.triad.bank.interfaces.security.PortalLogin;
+import org.triad.bank.interfaces.security.SecondFactorCredential;
+import org.triad.bank.interfaces.web.login.LoginMessages;
 
 /**
  * The sign-in screen of the portal and the back office. Credentials go to the bank's authentication mechanism
  * through {@link SecurityContext#authenticate}; on success the browser goes to the page it asked for
  * ({@code next}, a local portal or back-office path only, so the page is no open redirect) or to the caller's
- * start page.
+ * start page. Besides the password, a customer can sign in with a code sent by email or (bean {@code QrSignIn})
+ * a QR code confirmed on a signed-in phone; with an authenticator app, a password or email-code sign-in asks for its
+ * code (or a recovery code) as a second step before any session opens.
  */
 @Named
 @RequestScoped
@@ -37,20 +47,78 @@ public class SignIn {
     @Inject
     LoginOutcome outcome;
 
+    @EJB
+    EmailCodeLogin emailCodes;
+
+    @Inject
+    RateLimiter rateLimiter;
+
     private String username;
     private String password;
     private String next;
+    private String email;
+    private String code;
+    private String secondCode;
 
     public void signIn() throws IOException {
+        Credential credential = new UsernamePasswordCredential(username == null ? "" : username.trim(),
+                password == null ? "" : password);
+        password = null;
+        authenticate(credential);
+    }
+
+    /** Mails a sign-in code (the same answer whether or not the address has an account). */
+    public void sendCode() {
+        HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext()
+                .getRequest();
+        if (!rateLimiter.hit("login-codes", rateLimiter.clientAddress(request), null).allowed()) {
+            LoginMessages.error(null, "code.failed", "code.tooMany");
+            return;
+        }
+        emailCodes.requestCode(email == null ? null : email.trim());
+        LoginMessages.info("code.sent", "code.sent.detail");
+    }
+
+    public void signInWithCode() throws IOException {
+        Credential credential = new EmailCodeCredential(email == null ? "" : email.trim(), code);
+        code = null;
+        authenticate(credential);
+    }
+
+    /** The second step: a code from the authenticator app or a recovery code. */
+    public void verifySecondStep() throws IOException {
+        Credential credential = new SecondFactorCredential(secondCode == null ? "" : secondCode.trim());
+        secondCode = null;
+        authenticate(credential);
+    }
+
+    public void cancelSecondStep() throws IOException {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        PortalLogin.cancelSecondStep((HttpServletRequest) external.getRequest());
+        external.redirect(external.getRequestContextPath() + "/signin.xhtml");
+    }
+
+    /** Whether this browser passed the first step and waits for the authenticator code. */
+    public boolean isSecondStepPending() {
+        return PortalLogin.secondStepPending((HttpServletRequest) FacesContext.getCurrentInstance()
+                .getExternalContext().getRequest());
+    }
+
+    private void authenticate(Credential credential) throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         HttpServletResponse response = (HttpServletResponse) external.getResponse();
         AuthenticationStatus status = security.authenticate(request, response, AuthenticationParameters.withParams()
-                .credential(new UsernamePasswordCredential(username == null ? "" : username.trim(),
-                        password == null ? "" : password))
-                .newAuthentication(true));
-        password = null;
+                .credential(credential).newAuthentication(true));
+        if (status != AuthenticationStatus.SUCCESS && outcome.isSecondStepRequired()) {
+            // the first step was right: the same page asks for the authenticator code (a GET, so a reload does
+            // not post the password again)
+            external.redirect(external.getRequestContextPath() + "/signin.xhtml"
+                    + (next == null ? "" : "?next=" + java.net.URLEncoder.encode(next,
+                            java.nio.charset.StandardCharsets.UTF_8)));
+            return;
+        }
         switch (status) {
             case SUCCESS -> {
                 // a fresh session id after sign-in: a session id planted before cannot be ridden
@@ -65,6 +133,10 @@ public class SignIn {
 
     private void refused() {
         Authentication.Outcome why = outcome.outcome();
+        if (isSecondStepPending() && why != Authentication.Outcome.LOCKED) {
+            LoginMessages.error("mfa:secondCode", "mfa.failed", "mfa.wrong");
+            return;
+        }
         if (why == Authentication.Outcome.LOCKED) {
             String until = outcome.lockedUntil() == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
                     .withLocale(Messages.locale()).withZone(ZoneId.systemDefault()).format(outcome.lockedUntil());
@@ -80,13 +152,57 @@ public class SignIn {
      * The page to go to after sign-in: {@code next} if it is a local portal or back-office page, or the OAuth
      * authorization endpoint resuming an app's request.
      */
-    static String safeNext(String next, String fallback) {
+    public static String safeNext(String next, String fallback) {
         if (next == null || !(next.startsWith("/portal/") || next.startsWith("/clerk/")
                 || next.startsWith("/oauth2/authorize?")) || next.contains("//")
                 || next.contains("\\") || next.contains("/../") || next.chars().anyMatch(c -> c < 0x21 || c == 0x7f)) {
             return fallback;
         }
         return next;
+    }
+
+    /** {@code &next=...} for the links between the sign-in methods, or empty. */
+    public String getNextQuery() {
+        String n = getNext();
+        return n == null ? "" : "&next=" + java.net.URLEncoder.encode(n, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The sign-in method tab: {@code password} (default), {@code code} or {@code qr}. */
+    public String getMethod() {
+        String m = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("method");
+        return "code".equals(m) || "qr".equals(m) ? m : "password";
+    }
+
+    public int getMethodIndex() {
+        return switch (getMethod()) {
+            case "code" -> 1;
+            case "qr" -> 2;
+            default -> 0;
+        };
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public void setCode(String code) {
+        this.code = code;
+    }
+
+    public String getSecondCode() {
+        return secondCode;
+    }
+
+    public void setSecondCode(String secondCode) {
+        this.secondCode = secondCode;
     }
 
     public String getUsername() {

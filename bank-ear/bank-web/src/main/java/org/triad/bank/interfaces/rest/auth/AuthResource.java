@@ -80,7 +80,9 @@ public class AuthResource {
     @Path("login")
     @RateLimited(BankAuthenticationMechanism.SIGN_IN_RULE)
     @Operation(summary = "Sign in and get tokens",
-            description = "JSON {email, password} (method \"password\", the default). Opens an API device session. "
+            description = "JSON {email, password} (method \"password\", the default) or {\"method\": \"email-code\", email, "
+                    + "code} (code from POST /api/v1/auth/login-codes), plus \"totp\" (authenticator or recovery code) "
+                    + "when the account has an authenticator (missing: 401 mfa-required). Opens an API device session. "
                     + "Answers {access_token, token_type: Bearer, expires_in, device: {handle, kind}} and the refresh "
                     + "token as HttpOnly cookie triad_refresh, or in the body (refresh_token, refresh_expires_in) "
                     + "when the request has \"refresh_token_in_body\": true.")
@@ -107,8 +109,8 @@ public class AuthResource {
                     "Too many wrong passwords; the account is locked until " + result.lockedUntil() + ".");
             case NOT_ACTIVATED -> problem(401, "account-not-activated", "Account not activated",
                     "Activate the account with the code from the registration mail first.");
-            case SECOND_FACTOR_REQUIRED -> problem(401, "second-factor-required", "Second factor required",
-                    "This account needs a second factor.");
+            case SECOND_FACTOR_REQUIRED -> problem(401, "mfa-required", "Second factor required",
+                    "This account has an authenticator: send its current code (or a recovery code) as \"totp\".");
             case UNSUPPORTED_METHOD -> problem(400, "invalid-input", "Invalid input", "Unknown sign-in method.");
             case INVALID -> problem(401, "invalid-credentials", "Invalid credentials",
                     "The sign-in name or password is wrong.");
