@@ -33,6 +33,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import org.triad.bench.ca.CaClient;
+import org.triad.bench.common.Machine;
 import org.triad.bench.common.Report;
 import org.triad.bench.common.Stats;
 
@@ -197,7 +198,7 @@ public final class BankBench {
         } finally {
             mail.stop();
         }
-        report.setup("load average at end", loadAverage());
+        report.setup("load average at end", Machine.loadAverage());
         report.setup("run time", String.format(Locale.ROOT, "%.0f s (benchmark JVM: set-up, REST phases, report)",
                 (System.nanoTime() - started) / 1e9));
         Path out = Path.of(options.get("out"));
@@ -475,9 +476,9 @@ public final class BankBench {
         Runtime rt = Runtime.getRuntime();
         report.setup("date", now.toString());
         report.setup("commit", options.get("commit"));
-        report.setup("machine", rt.availableProcessors() + " CPU cores visible (" + cpuModel() + "), " + memTotal()
+        report.setup("machine", rt.availableProcessors() + " CPU cores visible (" + Machine.cpuModel() + "), " + Machine.memTotal()
                 + " RAM; client, server and database on the same machine");
-        report.setup("load average at start", loadAverage() + " (1, 5, 15 min; from /proc/loadavg)");
+        report.setup("load average at start", Machine.loadAverage() + " (1, 5, 15 min; from /proc/loadavg)");
         report.setup("OS", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch"));
         report.setup("JDK (benchmark)", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
@@ -495,34 +496,8 @@ public final class BankBench {
                 + " s measured per phase; service then raw JDBC at each level, on the bank's own data source");
     }
 
-    private static String cpuModel() {
-        try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown CPU");
-        } catch (IOException e) {
-            return "unknown CPU";
-        }
-    }
 
-    private static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return parts[0] + " " + parts[1] + " " + parts[2];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
 
-    private static String memTotal() {
-        try {
-            return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal:"))
-                    .map(l -> String.format(Locale.ROOT, "%.1f GiB",
-                            Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0))
-                    .findFirst().orElse("unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
 
     private static void log(String message) {
         System.err.println("[bank-bench] " + message);

@@ -1,10 +1,10 @@
 package org.triad.bench.ca;
 
 import org.triad.bench.common.Json;
+import org.triad.bench.common.Machine;
 import org.triad.bench.common.Report;
 import org.triad.bench.common.LoadRunner;
 import org.triad.bench.common.Stats;
-import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -145,7 +145,7 @@ public final class CaBench {
                     issuanceRows.get(l).clients(), Report.ratio(issuanceRows.get(l).stats().ratioTo(csrBaselines.get(l).stats()))));
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        report.setup("load average at end", loadAverage());
+        report.setup("load average at end", Machine.loadAverage());
         report.setup("run time", String.format(Locale.ROOT, "%.0f s (benchmark JVM, including key generation)", seconds));
 
         Files.createDirectories(config.outDir());
@@ -330,9 +330,9 @@ public final class CaBench {
         Runtime rt = Runtime.getRuntime();
         report.setup("date", now.toString());
         report.setup("commit", config.commit());
-        report.setup("machine", rt.availableProcessors() + " CPU cores visible (" + cpuModel() + "), "
-                + memTotal() + " RAM; client and server on the same machine");
-        report.setup("load average at start", loadAverage() + " (1, 5, 15 min; from /proc/loadavg)");
+        report.setup("machine", rt.availableProcessors() + " CPU cores visible (" + Machine.cpuModel() + "), "
+                + Machine.memTotal() + " RAM; client and server on the same machine");
+        report.setup("load average at start", Machine.loadAverage() + " (1, 5, 15 min; from /proc/loadavg)");
         report.setup("OS", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch"));
         report.setup("JDK (benchmark)", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
@@ -348,34 +348,8 @@ public final class CaBench {
                 + "validityDays 1; OCSP: one SHA-1 CertID + 16-byte nonce per request, serials issued in this run");
     }
 
-    private static String cpuModel() {
-        try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown CPU");
-        } catch (IOException e) {
-            return "unknown CPU";
-        }
-    }
 
-    private static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return parts[0] + " " + parts[1] + " " + parts[2];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
 
-    private static String memTotal() {
-        try {
-            return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal:"))
-                    .map(l -> String.format(Locale.ROOT, "%.1f GiB",
-                            Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0))
-                    .findFirst().orElse("unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
 
     /** The number at the end of the worker thread's name ("issue-3" → 3). */
     private static int threadIndex() {

@@ -33,9 +33,9 @@ import java.util.Set;
 import javax.net.ssl.SSLContext;
 import org.triad.bench.ca.CaClient;
 import org.triad.bench.common.Json;
+import org.triad.bench.common.Machine;
 import org.triad.bench.common.LoadRunner;
 import org.triad.bench.common.Report;
-import org.triad.bench.common.Stats;
 import org.triad.common.security.AccessTokenValidator;
 import org.triad.common.security.RevocationList;
 
@@ -253,9 +253,9 @@ public final class IdentityBench {
         Runtime rt = Runtime.getRuntime();
         report.setup("date", now.toString());
         report.setup("commit", options.get("commit"));
-        report.setup("machine", rt.availableProcessors() + " CPU cores visible, " + cpuModel()
+        report.setup("machine", rt.availableProcessors() + " CPU cores visible, " + Machine.cpuModel()
                 + "; client, server and database on the same machine");
-        report.setup("load average at start", loadAverage() + " (1, 5, 15 min; from /proc/loadavg)");
+        report.setup("load average at start", Machine.loadAverage() + " (1, 5, 15 min; from /proc/loadavg)");
         report.setup("JDK (benchmark)", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         report.setup("Payara", options.get("payara-version"));
         report.setup("database (TRIAD_DB)", options.get("db"));
@@ -266,23 +266,7 @@ public final class IdentityBench {
                 + " s measured per phase, the same ES256 token each time");
     }
 
-    private static String cpuModel() {
-        try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown CPU");
-        } catch (IOException e) {
-            return "unknown CPU";
-        }
-    }
 
-    private static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return parts[0] + " " + parts[1] + " " + parts[2];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
 
     private static void log(String message) {
         System.err.println("[identity-bench] " + message);
