@@ -2,27 +2,15 @@ package org.triad.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.mail.Message;
-import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -33,14 +21,8 @@ import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.triad.testkit.TriadHttp;
@@ -52,22 +34,19 @@ import org.triad.testkit.TriadHttp;
  * mails the bank sends to a GreenMail SMTP server in this JVM (127.0.0.1:3025, the bank's configured mail host;
  * {@code ./triad test} starts no mail catcher). Screenshots land in {@code target/screenshots/}.
  * <p>
- * The browser does not know our development CA; the session accepts its certificates with
- * {@link ChromeOptions#setAcceptInsecureCerts}. The chromedriver path is set explicitly so that Selenium Manager
- * never downloads anything.
+ * The browser and its settings come from {@link Browser}; the mail codes from {@link MailCodes}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BankPortalUiIT {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(40);
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String PASSWORD = "triad-dev-pass";
     private static final String PAY_PASSWORD = "123456";
-    private static final Pattern CODE = Pattern.compile("is: (\\d{6})");
 
+    private static Browser ui;
+    private static BankUi bank;
     private static WebDriver browser;
     private static WebDriverWait wait;
-    private static GreenMail mail;
+    private static MailCodes mail;
     private static String pendingEmail;
     private static final String NEW_PAY_PASSWORD = "246813";
     private static final String NEW_PASSWORD = "a-new-long-password-1";
@@ -78,42 +57,21 @@ class BankPortalUiIT {
 
     /** A failing test leaves a screenshot of what the browser showed. */
     @RegisterExtension
-    static final AfterTestExecutionCallback SCREENSHOT_ON_FAILURE = context -> {
-        if (context.getExecutionException().isPresent() && browser != null) {
-            screenshot("failed-" + context.getRequiredTestMethod().getName());
-        }
-    };
+    static final AfterTestExecutionCallback SCREENSHOT_ON_FAILURE = Browser.screenshotOnFailure(() -> ui, "failed-");
 
     @BeforeAll
-    static void start() throws IOException {
-        mail = new GreenMail(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.start();
-
-        String driverPath = System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        String chromium = System.getProperty("triad.chromium", "/usr/bin/chromium");
-        assertThat(Path.of(driverPath)).as("chromedriver (apt-get install chromium-driver)").isExecutable();
-        assertThat(Path.of(chromium)).as("chromium (apt-get install chromium)").isExecutable();
-        System.setProperty("webdriver.chrome.driver", driverPath);
-
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1400,1000", "--lang=en-US");
-        options.setAcceptInsecureCerts(true);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(driverPath).toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-        // ajax updates replace elements while a condition reads them: try again rather than fail
-        wait = (WebDriverWait) new WebDriverWait(browser, TIMEOUT).ignoring(StaleElementReferenceException.class);
-        Files.createDirectories(SCREENSHOTS);
+    static void start() {
+        mail = MailCodes.start();
+        ui = Browser.start();
+        bank = new BankUi(ui);
+        browser = ui.driver();
+        wait = ui.waits();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (ui != null) {
+            ui.quit();
         }
         if (mail != null) {
             mail.stop();
@@ -123,17 +81,17 @@ class BankPortalUiIT {
     @Test
     @Order(1)
     void aPortalPageSendsToSignInAndAWrongPasswordShowsAnError() {
-        open("/portal/dashboard.xhtml?lang=en");
+        bank.open("/portal/dashboard.xhtml?lang=en");
         wait.until(ExpectedConditions.urlContains("/signin.xhtml"));
         assertThat(browser.getCurrentUrl()).contains("next=");
 
-        signIn("alice@example.com", "not-the-password");
+        bank.signIn("alice@example.com", "not-the-password");
 
         WebElement messages = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin:messages")));
         assertThat(messages.getText()).contains("Sign-in failed").contains("password is wrong");
         assertThat(browser.getCurrentUrl()).contains("/signin.xhtml");
         assertThat(browser.findElements(By.id("shell:signout"))).isEmpty();
-        screenshot("bank-signin-failed");
+        ui.screenshot("bank-signin-failed");
     }
 
     @Test
@@ -141,62 +99,62 @@ class BankPortalUiIT {
     void aliceSeesHerCardsAndMovesMoneyToBobInTwoSteps() {
         String bobsCard = cardNumberOf("bob@example.com");
 
-        open("/portal/dashboard.xhtml?lang=en");
+        bank.open("/portal/dashboard.xhtml?lang=en");
         wait.until(ExpectedConditions.urlContains("/signin.xhtml"));
-        signIn("alice@example.com", PASSWORD);
+        bank.signIn("alice@example.com", PASSWORD);
         wait.until(ExpectedConditions.urlContains("/portal/dashboard.xhtml"));
 
         WebElement cards = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dash:cards")));
         assertThat(cards.getText()).contains("6222 ****").contains("Active");
         assertThat(browser.findElement(By.id("total")).getText()).matches("(?s).*\\d[\\d,]*\\.\\d\\d.*CNY.*");
         // the owner may show the full number; balances can be hidden
-        click(By.cssSelector("[id$=':show']"));
+        ui.click(By.cssSelector("[id$=':show']"));
         wait.until(d -> d.findElement(By.cssSelector(".card-number")).getText().matches("6222 \\d{4} \\d{4} \\d{4} \\d{3}"));
-        click(By.id("dash:toggle-balances"));
+        ui.click(By.id("dash:toggle-balances"));
         wait.until(d -> d.findElement(By.id("total")).getText().contains("******"));
-        click(By.id("dash:toggle-balances"));
+        ui.click(By.id("dash:toggle-balances"));
         wait.until(d -> !d.findElement(By.id("total")).getText().contains("******"));
-        screenshot("bank-dashboard");
+        ui.screenshot("bank-dashboard");
 
         // step 1: details; a 3-decimal amount is refused at the field
-        open("/portal/transfer.xhtml");
-        type(By.id("transfer:toCard"), bobsCard);
-        type(By.id("transfer:amount"), "1.005");
-        click(By.id("transfer:next"));
+        bank.open("/portal/transfer.xhtml");
+        ui.type(By.id("transfer:toCard"), bobsCard);
+        ui.type(By.id("transfer:amount"), "1.005");
+        ui.click(By.id("transfer:next"));
         wait.until(d -> !d.findElements(By.cssSelector("[id='transfer:messages'] .ui-messages-error")).isEmpty());
         assertThat(browser.findElement(By.id("transfer:messages")).getText()).contains("at most two decimals");
-        type(By.id("transfer:amount"), "12.34");
-        click(By.id("transfer:next"));
+        ui.type(By.id("transfer:amount"), "12.34");
+        ui.click(By.id("transfer:next"));
 
         // step 2: the recipient's masked name, pay password and the mailed code
         WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("recipient-name")));
         assertThat(name.getText()).contains("*");
         assertThat(browser.findElement(By.id("recipient-number")).getText()).startsWith("6222 ****")
                 .endsWith(bobsCard.substring(bobsCard.length() - 4));
-        click(By.id("confirm:send-code"));
-        String code = code("alice@example.com", "confirm your transfer");
-        type(By.id("confirm:payPassword"), PAY_PASSWORD);
-        type(By.id("confirm:code"), code);
-        screenshot("bank-transfer-confirm");
-        click(By.id("confirm:submit"));
+        ui.click(By.id("confirm:send-code"));
+        String code = mail.code("alice@example.com", "confirm your transfer");
+        ui.type(By.id("confirm:payPassword"), PAY_PASSWORD);
+        ui.type(By.id("confirm:code"), code);
+        ui.screenshot("bank-transfer-confirm");
+        ui.click(By.id("confirm:submit"));
 
         WebElement receipt = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("done:receipt")));
         assertThat(receipt.getText()).contains("Transferred").contains("12.34");
 
-        open("/portal/history.xhtml");
+        bank.open("/portal/history.xhtml");
         WebElement table = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("filters:table")));
         assertThat(table.getText()).contains("Transfer").contains("-12.34")
                 .contains("***" + bobsCard.substring(bobsCard.length() - 4));
         // filter by type: deposits only do not show the transfer
-        choose("filters:type", "Deposit");
-        click(By.id("filters:search"));
+        ui.choose("filters:type", "Deposit");
+        ui.click(By.id("filters:search"));
         wait.until(d -> !d.findElement(By.id("filters:table")).getText().contains("-12.34"));
-        choose("filters:type", "Transfer");
-        click(By.id("filters:search"));
+        ui.choose("filters:type", "Transfer");
+        ui.click(By.id("filters:search"));
         wait.until(d -> d.findElement(By.id("filters:table")).getText().contains("-12.34"));
-        screenshot("bank-history");
+        ui.screenshot("bank-history");
 
-        signOut();
+        bank.signOut();
     }
 
     @Test
@@ -208,17 +166,17 @@ class BankPortalUiIT {
                         + "\",\"payPassword\":\"" + PAY_PASSWORD + "\"}");
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         var activated = TriadHttp.post(TriadHttp.uri("bank", "/api/v1/customers/activation"), "application/json",
-                "{\"email\":\"" + pendingEmail + "\",\"code\":\"" + code(pendingEmail, "activate your account") + "\"}");
+                "{\"email\":\"" + pendingEmail + "\",\"code\":\"" + mail.code(pendingEmail, "activate your account") + "\"}");
         assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
 
         browser.manage().deleteAllCookies();
-        open("/clerk/kyc.xhtml?lang=en");
+        bank.open("/clerk/kyc.xhtml?lang=en");
         wait.until(ExpectedConditions.urlContains("/signin.xhtml"));
-        signIn("clerk", PASSWORD);
+        bank.signIn("clerk", PASSWORD);
         wait.until(ExpectedConditions.urlContains("/clerk/kyc.xhtml"));
         WebElement queue = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kyc:queue")));
         assertThat(queue.getText()).contains(pendingEmail);
-        screenshot("bank-kyc-queue");
+        ui.screenshot("bank-kyc-queue");
 
         WebElement row = browser.findElement(By.xpath("//tr[.//span[contains(@class,'customer-email') and text()='"
                 + pendingEmail + "']]"));
@@ -233,12 +191,12 @@ class BankPortalUiIT {
 
         // every back-office screen opens from the menu's targets
         for (String page : List.of("/clerk/customers.xhtml", "/clerk/transactions.xhtml", "/clerk/audit.xhtml")) {
-            open(page);
+            bank.open(page);
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".bank-page-head h1")));
             assertThat(browser.findElements(By.cssSelector(".ui-datatable"))).as(page).isNotEmpty();
         }
-        screenshot("bank-clerk-audit");
-        signOut();
+        ui.screenshot("bank-clerk-audit");
+        bank.signOut();
     }
 
     @Test
@@ -251,56 +209,56 @@ class BankPortalUiIT {
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
 
         browser.manage().deleteAllCookies();
-        open("/portal/dashboard.xhtml?lang=en");
+        bank.open("/portal/dashboard.xhtml?lang=en");
         wait.until(ExpectedConditions.urlContains("/signin.xhtml"));
-        signIn(daveEmail, PASSWORD);
+        bank.signIn(daveEmail, PASSWORD);
         wait.until(ExpectedConditions.urlContains("/portal/dashboard.xhtml"));
 
         // apply for a card and activate it with the mailed code
-        click(By.id("dash:apply"));
-        code(daveEmail, "activate your card"); // applying mails the first code
-        click(By.cssSelector("[id$=':send-code']"));
-        String cardCode = code(daveEmail, "activate your card", 2); // a new one replaces it
-        type(By.cssSelector("[id$=':card-code']"), cardCode);
-        click(By.cssSelector("[id$=':activate']"));
+        ui.click(By.id("dash:apply"));
+        mail.code(daveEmail, "activate your card"); // applying mails the first code
+        ui.click(By.cssSelector("[id$=':send-code']"));
+        String cardCode = mail.code(daveEmail, "activate your card", 2); // a new one replaces it
+        ui.type(By.cssSelector("[id$=':card-code']"), cardCode);
+        ui.click(By.cssSelector("[id$=':activate']"));
         wait.until(d -> d.findElement(By.id("dash:cards")).getText().contains("Active"));
         daveCard = cardNumberOf(daveEmail, PASSWORD);
 
         // deposit with a mailed code: the dashboard shows the balance
-        open("/portal/deposit.xhtml");
-        type(By.id("deposit:amount"), "500.00");
-        click(By.id("deposit:send-code"));
-        String depositCode = code(daveEmail, "confirm your deposit");
-        type(By.id("deposit:code"), depositCode);
-        click(By.id("deposit:submit"));
+        bank.open("/portal/deposit.xhtml");
+        ui.type(By.id("deposit:amount"), "500.00");
+        ui.click(By.id("deposit:send-code"));
+        String depositCode = mail.code(daveEmail, "confirm your deposit");
+        ui.type(By.id("deposit:code"), depositCode);
+        ui.click(By.id("deposit:submit"));
         wait.until(d -> d.findElement(By.id("deposit:messages")).getText().contains("500.00"));
-        screenshot("bank-deposit-done");
+        ui.screenshot("bank-deposit-done");
         assertThat(dashboardTotal()).isEqualTo("500.00");
 
         // a new pay password, confirmed by a mailed code; then a withdrawal with it
-        open("/portal/profile.xhtml");
-        type(By.id("payPassword:newPayPassword"), NEW_PAY_PASSWORD);
-        type(By.id("payPassword:confirmPayPassword"), NEW_PAY_PASSWORD);
-        click(By.id("payPassword:send-code"));
-        String payCode = code(daveEmail, "change your pay password");
-        type(By.id("payPassword:code"), payCode);
-        click(By.id("payPassword:submit"));
+        bank.open("/portal/profile.xhtml");
+        ui.type(By.id("payPassword:newPayPassword"), NEW_PAY_PASSWORD);
+        ui.type(By.id("payPassword:confirmPayPassword"), NEW_PAY_PASSWORD);
+        ui.click(By.id("payPassword:send-code"));
+        String payCode = mail.code(daveEmail, "change your pay password");
+        ui.type(By.id("payPassword:code"), payCode);
+        ui.click(By.id("payPassword:submit"));
         wait.until(d -> d.findElement(By.id("payPassword:messages")).getText().contains("Pay password changed"));
 
-        open("/portal/withdraw.xhtml");
-        type(By.id("withdraw:amount"), "120.50");
-        type(By.id("withdraw:payPassword"), PAY_PASSWORD);
-        click(By.id("withdraw:submit"));
+        bank.open("/portal/withdraw.xhtml");
+        ui.type(By.id("withdraw:amount"), "120.50");
+        ui.type(By.id("withdraw:payPassword"), PAY_PASSWORD);
+        ui.click(By.id("withdraw:submit"));
         wait.until(d -> d.findElement(By.id("withdraw:messages")).getText().contains("pay password is wrong"));
-        type(By.id("withdraw:amount"), "120.50");
-        type(By.id("withdraw:payPassword"), NEW_PAY_PASSWORD);
-        click(By.id("withdraw:submit"));
+        ui.type(By.id("withdraw:amount"), "120.50");
+        ui.type(By.id("withdraw:payPassword"), NEW_PAY_PASSWORD);
+        ui.click(By.id("withdraw:submit"));
         wait.until(d -> d.findElement(By.id("withdraw:messages")).getText().contains("120.50"));
-        screenshot("bank-withdraw-done");
+        ui.screenshot("bank-withdraw-done");
         assertThat(dashboardTotal()).isEqualTo("379.50");
 
         // the history's CSV export, posted with the page's own form and session
-        open("/portal/history.xhtml");
+        bank.open("/portal/history.xhtml");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("filters:table")));
         Map<?, ?> csv = csvDownload("filters", "filters:csv");
         assertThat(String.valueOf(csv.get("type"))).startsWith("text/csv");
@@ -310,23 +268,23 @@ class BankPortalUiIT {
                 .contains("DEPOSIT").contains("500.00").contains("WITHDRAWAL").contains("120.50").contains("379.50");
 
         // profile: a new name shows in the header
-        open("/portal/profile.xhtml");
-        type(By.id("profile:nickname"), "Dave Renamed");
-        click(By.id("profile:save"));
+        bank.open("/portal/profile.xhtml");
+        ui.type(By.id("profile:nickname"), "Dave Renamed");
+        ui.click(By.id("profile:save"));
         wait.until(d -> d.findElement(By.id("profile:messages")).getText().contains("Dave Renamed"));
-        open("/portal/profile.xhtml");
+        bank.open("/portal/profile.xhtml");
         wait.until(d -> d.findElement(By.id("signed-in-as")).getText().contains("Dave Renamed"));
-        screenshot("bank-profile");
+        ui.screenshot("bank-profile");
 
         // sessions: the browser is the current one; signing out an API session makes its token 401
         String apiToken = apiSession(daveEmail, PASSWORD, "UiIT-API-client/1");
         assertThat(cardsWithToken(apiToken)).isEqualTo(200);
-        open("/portal/sessions.xhtml");
+        bank.open("/portal/sessions.xhtml");
         WebElement list = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sessions:list")));
         assertThat(list.getText()).contains("UiIT-API-client/1").contains("This device")
                 // the Devices page: the kind of each device (this browser, the API client)
                 .contains("Browser").contains("API client");
-        screenshot("bank-sessions");
+        ui.screenshot("bank-sessions");
         browser.findElement(By.xpath("//tr[.//*[contains(text(),'UiIT-API-client/1')]]"))
                 .findElement(By.cssSelector("button[id$=':revoke']")).click();
         wait.until(d -> !d.findElement(By.id("sessions:list")).getText().contains("UiIT-API-client/1"));
@@ -335,49 +293,49 @@ class BankPortalUiIT {
         // "sign out all other sessions" ends every API session, the browser stays signed in
         String second = apiSession(daveEmail, PASSWORD, "UiIT-API-client/2");
         String third = apiSession(daveEmail, PASSWORD, "UiIT-API-client/3");
-        open("/portal/sessions.xhtml");
+        bank.open("/portal/sessions.xhtml");
         wait.until(d -> d.findElement(By.id("sessions:list")).getText().contains("UiIT-API-client/3"));
-        click(By.id("sessions:revoke-others"));
-        click(By.cssSelector(".ui-confirmdialog-yes"));
+        ui.click(By.id("sessions:revoke-others"));
+        ui.click(By.cssSelector(".ui-confirmdialog-yes"));
         wait.until(d -> !d.findElement(By.id("sessions:list")).getText().contains("UiIT-API-client"));
         assertThat(cardsWithToken(second)).isEqualTo(401);
         assertThat(cardsWithToken(third)).isEqualTo(401);
-        open("/portal/sessions.xhtml");
+        bank.open("/portal/sessions.xhtml");
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sessions:list"))).getText())
                 .contains("This device");
 
         // login password: the current one must be right; a change signs out the other sessions
         String fourth = apiSession(daveEmail, PASSWORD, "UiIT-API-client/4");
-        open("/portal/profile.xhtml");
-        type(By.id("password:currentPassword"), "not-my-password-at-all");
-        type(By.id("password:newPassword"), NEW_PASSWORD);
-        type(By.id("password:confirmPassword"), NEW_PASSWORD);
-        click(By.id("password:submit"));
+        bank.open("/portal/profile.xhtml");
+        ui.type(By.id("password:currentPassword"), "not-my-password-at-all");
+        ui.type(By.id("password:newPassword"), NEW_PASSWORD);
+        ui.type(By.id("password:confirmPassword"), NEW_PASSWORD);
+        ui.click(By.id("password:submit"));
         wait.until(d -> d.findElement(By.id("password:messages")).getText().contains("current password is wrong"));
-        type(By.id("password:currentPassword"), PASSWORD);
-        type(By.id("password:newPassword"), NEW_PASSWORD);
-        type(By.id("password:confirmPassword"), NEW_PASSWORD);
-        click(By.id("password:submit"));
+        ui.type(By.id("password:currentPassword"), PASSWORD);
+        ui.type(By.id("password:newPassword"), NEW_PASSWORD);
+        ui.type(By.id("password:confirmPassword"), NEW_PASSWORD);
+        ui.click(By.id("password:submit"));
         wait.until(d -> d.findElement(By.id("password:messages")).getText().contains("Password changed"));
         assertThat(cardsWithToken(fourth)).isEqualTo(401);
-        signOut();
+        bank.signOut();
 
         // forgotten password from the sign-in page: code by mail, then the new password
-        open("/signin.xhtml?lang=en");
-        click(By.id("signin:to-reset"));
-        type(By.id("reset:email"), daveEmail);
-        click(By.id("reset:send-code"));
-        String resetCode = code(daveEmail, "reset your password");
-        type(By.id("reset:code"), resetCode);
-        type(By.id("reset:newPassword"), RESET_PASSWORD);
-        type(By.id("reset:confirmPassword"), RESET_PASSWORD);
-        screenshot("bank-password-reset");
-        click(By.id("reset:submit"));
+        bank.open("/signin.xhtml?lang=en");
+        ui.click(By.id("signin:to-reset"));
+        ui.type(By.id("reset:email"), daveEmail);
+        ui.click(By.id("reset:send-code"));
+        String resetCode = mail.code(daveEmail, "reset your password");
+        ui.type(By.id("reset:code"), resetCode);
+        ui.type(By.id("reset:newPassword"), RESET_PASSWORD);
+        ui.type(By.id("reset:confirmPassword"), RESET_PASSWORD);
+        ui.screenshot("bank-password-reset");
+        ui.click(By.id("reset:submit"));
         wait.until(ExpectedConditions.urlContains("reset=true"));
-        signIn(daveEmail, RESET_PASSWORD);
+        bank.signIn(daveEmail, RESET_PASSWORD);
         wait.until(ExpectedConditions.urlContains("/portal/dashboard.xhtml"));
         davePassword = RESET_PASSWORD;
-        signOut();
+        bank.signOut();
     }
 
     @Test
@@ -387,73 +345,73 @@ class BankPortalUiIT {
         registerActivatedCustomer("Erin Unclear", erinEmail);
 
         browser.manage().deleteAllCookies();
-        open("/signin.xhtml?lang=en");
-        signIn("clerk", PASSWORD);
+        bank.open("/signin.xhtml?lang=en");
+        bank.signIn("clerk", PASSWORD);
         // staff land on the back office's overview
         wait.until(ExpectedConditions.urlContains("/clerk/index.xhtml"));
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("waiting"))).getText())
                 .matches("\\d+\\+?");
-        screenshot("bank-staff-home");
+        ui.screenshot("bank-staff-home");
 
-        click(By.id("tile-kyc"));
+        ui.click(By.id("tile-kyc"));
         wait.until(d -> d.findElement(By.id("kyc:queue")).getText().contains(erinEmail));
         browser.findElement(By.xpath("//tr[.//span[contains(@class,'customer-email') and text()='" + erinEmail + "']]"))
                 .findElement(By.cssSelector("button[id$=':reject']")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reject:reason")));
-        click(By.id("reject:confirm-reject"));
+        ui.click(By.id("reject:confirm-reject"));
         wait.until(d -> d.findElement(By.cssSelector("[id='reject'] .ui-message-error")).getText().contains("Give a reason"));
-        type(By.id("reject:reason"), "Identity document unreadable");
-        screenshot("bank-kyc-reject");
-        click(By.id("reject:confirm-reject"));
+        ui.type(By.id("reject:reason"), "Identity document unreadable");
+        ui.screenshot("bank-kyc-reject");
+        ui.click(By.id("reject:confirm-reject"));
         wait.until(d -> !d.findElement(By.id("kyc:queue")).getText().contains(erinEmail));
         var erin = TriadHttp.get(TriadHttp.uri("bank", "/api/v1/clerk/customers?q=" + erinEmail),
                 "Authorization", basic("clerk", PASSWORD));
         assertThat(erin.body()).contains("\"kycStatus\":\"REJECTED\"").contains("Identity document unreadable");
 
         // freeze dave's card from the customer search; the row links to his transactions
-        open("/clerk/customers.xhtml");
-        type(By.id("search:text"), daveEmail);
-        click(By.id("search:go"));
+        bank.open("/clerk/customers.xhtml");
+        ui.type(By.id("search:text"), daveEmail);
+        ui.click(By.id("search:go"));
         wait.until(d -> d.findElement(By.id("search:customers")).getText().contains(daveEmail));
-        click(By.cssSelector("button[id$=':cards']"));
-        click(By.cssSelector("button[id$=':freeze']"));
-        click(By.cssSelector(".ui-confirmdialog-yes"));
+        ui.click(By.cssSelector("button[id$=':cards']"));
+        ui.click(By.cssSelector("button[id$=':freeze']"));
+        ui.click(By.cssSelector(".ui-confirmdialog-yes"));
         wait.until(d -> d.findElement(By.id("search:card-panel")).getText().contains("Frozen"));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".ui-confirm-dialog")));
-        screenshot("bank-clerk-frozen");
-        click(By.cssSelector("a[id$=':transactions'], [id$=':transactions'] a"));
+        ui.screenshot("bank-clerk-frozen");
+        ui.click(By.cssSelector("a[id$=':transactions'], [id$=':transactions'] a"));
         wait.until(ExpectedConditions.urlContains("/clerk/transactions.xhtml?customer="));
         assertThat(browser.findElement(By.id("filters:customer")).getAttribute("value")).matches("\\d+");
         WebElement table = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("filters:table")));
         assertThat(table.getText()).contains("500.00").contains("120.50").doesNotContain("12.34");
-        screenshot("bank-clerk-customer-transactions");
-        signOut();
+        ui.screenshot("bank-clerk-customer-transactions");
+        bank.signOut();
 
         // a transfer to the frozen card is refused at the card number field
-        open("/portal/transfer.xhtml?lang=en");
-        signIn("alice@example.com", PASSWORD);
+        bank.open("/portal/transfer.xhtml?lang=en");
+        bank.signIn("alice@example.com", PASSWORD);
         wait.until(ExpectedConditions.urlContains("/portal/transfer.xhtml"));
-        type(By.id("transfer:toCard"), daveCard);
-        type(By.id("transfer:amount"), "1.00");
-        click(By.id("transfer:next"));
+        ui.type(By.id("transfer:toCard"), daveCard);
+        ui.type(By.id("transfer:amount"), "1.00");
+        ui.click(By.id("transfer:next"));
         WebElement fieldMessage = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("[id='transfer:toCard_message'], .ui-message-error")));
         assertThat(fieldMessage.getText()).contains("no active card");
         assertThat(browser.findElements(By.id("recipient-name"))).isEmpty();
-        screenshot("bank-transfer-frozen-refused");
-        signOut();
+        ui.screenshot("bank-transfer-frozen-refused");
+        bank.signOut();
 
         // unfreeze: the card takes transfers again
-        open("/clerk/customers.xhtml?lang=en");
-        signIn("clerk", PASSWORD);
+        bank.open("/clerk/customers.xhtml?lang=en");
+        bank.signIn("clerk", PASSWORD);
         wait.until(ExpectedConditions.urlContains("/clerk/customers.xhtml"));
-        type(By.id("search:text"), daveEmail);
-        click(By.id("search:go"));
+        ui.type(By.id("search:text"), daveEmail);
+        ui.click(By.id("search:go"));
         wait.until(d -> d.findElement(By.id("search:customers")).getText().contains(daveEmail));
-        click(By.cssSelector("button[id$=':cards']"));
-        click(By.cssSelector("button[id$=':unfreeze']"));
+        ui.click(By.cssSelector("button[id$=':cards']"));
+        ui.click(By.cssSelector("button[id$=':unfreeze']"));
         wait.until(d -> d.findElement(By.id("search:card-panel")).getText().contains("Active"));
-        signOut();
+        bank.signOut();
         var recipient = TriadHttp.get(TriadHttp.uri("bank", "/api/v1/recipients?cardNumber=" + daveCard),
                 "Authorization", basic("alice@example.com", PASSWORD));
         assertThat(recipient.statusCode()).as(recipient.body()).isEqualTo(200);
@@ -463,25 +421,25 @@ class BankPortalUiIT {
     @Order(6)
     void theDashboardAndSecurityPagesSpeakChinese() {
         browser.manage().deleteAllCookies();
-        open("/signin.xhtml?lang=zh-CN");
+        bank.open("/signin.xhtml?lang=zh-CN");
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin:submit"))).getText())
                 .contains("登录");
-        signIn("alice@example.com", PASSWORD);
+        bank.signIn("alice@example.com", PASSWORD);
         wait.until(ExpectedConditions.urlContains("/portal/dashboard.xhtml"));
         WebElement head = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".bank-page-head h1")));
         assertThat(head.getText()).isEqualTo("我的银行卡");
         assertThat(browser.findElement(By.id("dash:cards")).getText()).contains("正常").contains("6222 ****");
         assertThat(browser.findElement(By.id("dash:toggle-balances")).getText()).doesNotContainPattern("[A-Za-z]{3,}");
-        screenshot("bank-dashboard-zh");
-        open("/portal/sessions.xhtml");
+        ui.screenshot("bank-dashboard-zh");
+        bank.open("/portal/sessions.xhtml");
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sessions:list"))).getText())
                 .contains("本设备");
-        screenshot("bank-sessions-zh");
-        open("/portal/profile.xhtml");
+        ui.screenshot("bank-sessions-zh");
+        bank.open("/portal/profile.xhtml");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password:submit")));
         assertThat(browser.findElement(By.cssSelector(".bank-page-head h1")).getText()).isEqualTo("个人资料与安全");
-        screenshot("bank-profile-zh");
-        signOut();
+        ui.screenshot("bank-profile-zh");
+        bank.signOut();
     }
 
     // --- helpers ------------------------------------------------------------------------------------------------
@@ -489,16 +447,16 @@ class BankPortalUiIT {
     /** Registers on register.xhtml and activates on activate.xhtml with the mailed code; returns the id. */
     private static long registerAndActivateInTheBrowser(String nickname, String email) {
         browser.manage().deleteAllCookies();
-        open("/register.xhtml?lang=en");
-        type(By.id("register:nickname"), nickname);
-        type(By.id("register:email"), email);
-        type(By.id("register:password"), PASSWORD);
-        type(By.id("register:payPassword"), PAY_PASSWORD);
-        click(By.id("register:submit"));
+        bank.open("/register.xhtml?lang=en");
+        ui.type(By.id("register:nickname"), nickname);
+        ui.type(By.id("register:email"), email);
+        ui.type(By.id("register:password"), PASSWORD);
+        ui.type(By.id("register:payPassword"), PAY_PASSWORD);
+        ui.click(By.id("register:submit"));
         wait.until(ExpectedConditions.urlContains("/activate.xhtml"));
-        screenshot("bank-activate");
-        type(By.id("activate:code"), code(email, "activate your account"));
-        click(By.id("activate:submit"));
+        ui.screenshot("bank-activate");
+        ui.type(By.id("activate:code"), mail.code(email, "activate your account"));
+        ui.click(By.id("activate:submit"));
         wait.until(ExpectedConditions.urlContains("/signin.xhtml"));
         var found = TriadHttp.get(TriadHttp.uri("bank", "/api/v1/clerk/customers?q="
                 + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8)),
@@ -517,7 +475,7 @@ class BankPortalUiIT {
                         + "\",\"payPassword\":\"" + PAY_PASSWORD + "\"}");
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         var activated = TriadHttp.post(TriadHttp.uri("bank", "/api/v1/customers/activation"), "application/json",
-                "{\"email\":\"" + email + "\",\"code\":\"" + code(email, "activate your account") + "\"}");
+                "{\"email\":\"" + email + "\",\"code\":\"" + mail.code(email, "activate your account") + "\"}");
         assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
         return TriadHttp.json(activated).getJsonNumber("id").longValue();
     }
@@ -536,7 +494,7 @@ class BankPortalUiIT {
 
     /** The dashboard's total balance, as shown (balances visible). */
     private static String dashboardTotal() {
-        open("/portal/dashboard.xhtml");
+        bank.open("/portal/dashboard.xhtml");
         String total = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("total"))).getText();
         return total.replace("CNY", "").replace(",", "").trim();
     }
@@ -575,106 +533,5 @@ class BankPortalUiIT {
 
     private static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The code in the newest mail to the address whose subject contains the given words. */
-    private static String code(String to, String subjectContains) {
-        return code(to, subjectContains, 1);
-    }
-
-    /** The code in the newest mail once at least {@code mails} such mails have arrived. */
-    private static String code(String to, String subjectContains, int mails) {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (System.currentTimeMillis() < deadline) {
-            List<MimeMessage> matching = Arrays.stream(mail.getReceivedMessages())
-                    .filter(m -> sentTo(m, to) && subject(m).contains(subjectContains)).toList();
-            if (matching.size() >= mails) {
-                try {
-                    Matcher m = CODE.matcher(String.valueOf(matching.get(matching.size() - 1).getContent()));
-                    if (m.find()) {
-                        return m.group(1);
-                    }
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-            sleep(100);
-        }
-        throw new AssertionError("No mail '" + subjectContains + "' to " + to);
-    }
-
-    private static boolean sentTo(MimeMessage m, String to) {
-        try {
-            return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equalsIgnoreCase(to));
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    private static String subject(MimeMessage m) {
-        try {
-            return m.getSubject();
-        } catch (Exception e) {
-            return "";
-        }
-    }
-
-    private static void open(String path) {
-        browser.get(TriadHttp.baseUrl("bank") + path);
-    }
-
-    private static void signIn(String user, String password) {
-        type(By.id("signin:username"), user);
-        type(By.id("signin:password"), password);
-        click(By.id("signin:submit"));
-    }
-
-    private static void signOut() {
-        open("/index.xhtml");
-        click(By.id("shell:signout"));
-        wait.until(ExpectedConditions.urlContains("signedOut=true"));
-    }
-
-    private static void type(By by, String text) {
-        WebElement field = wait.until(ExpectedConditions.elementToBeClickable(by));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    /**
-     * Picks an option of a PrimeFaces selectOneMenu by its label through the widget (clicking the animated overlay
-     * panel proved flaky in headless Chromium).
-     */
-    private static void choose(String menuId, String label) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.id(menuId)));
-        Object value = ((JavascriptExecutor) browser).executeScript(
-                "const select = document.getElementById(arguments[0] + '_input');"
-                        + "const option = Array.from(select.options).find(o => o.text === arguments[1]);"
-                        + "if (!option) { return null; }"
-                        + "PrimeFaces.getWidgetById(arguments[0]).selectValue(option.value);"
-                        + "return option.value;", menuId, label);
-        assertThat(value).as("option " + label + " of " + menuId).isNotNull();
-        wait.until(d -> label.equals(d.findElement(By.id(menuId + "_label")).getText()));
-    }
-
-    private static void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void screenshot(String name) {
-        try {
-            Path file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-            Files.copy(file, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

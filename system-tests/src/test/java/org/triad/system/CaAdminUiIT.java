@@ -11,7 +11,6 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.spec.ECGenParameterSpec;
-import java.time.Duration;
 import java.util.List;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -31,13 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.triad.testkit.TriadHttp;
@@ -47,47 +41,29 @@ import org.triad.testkit.TriadHttp;
  * an uploaded CSR, finding the certificate in the list, revoking it through the dialogs, and the
  * audit chain check. Screenshots land in {@code target/screenshots/}.
  * <p>
- * The platform's HTTPS certificates come from our own development CA, which the browser does not
- * know; the session accepts them with {@link ChromeOptions#setAcceptInsecureCerts} (no
- * {@code --ignore-certificate-errors}). The chromedriver path is set explicitly so that Selenium
- * Manager never downloads a driver or browser.
+ * The browser and its settings (our development CA's certificates accepted, no driver downloads) come
+ * from {@link Browser}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CaAdminUiIT {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(40);
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
+    private static Browser ui;
     private static WebDriver browser;
     private static WebDriverWait wait;
     private static String issuedSerial;
     private static final String COMMON_NAME = "ui-test-" + new BigInteger(40, new SecureRandom()).toString(16) + ".localhost";
 
     @BeforeAll
-    static void startBrowser() throws IOException {
-        String driverPath = System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        String chromium = System.getProperty("triad.chromium", "/usr/bin/chromium");
-        assertThat(Path.of(driverPath)).as("chromedriver (apt-get install chromium-driver)").isExecutable();
-        assertThat(Path.of(chromium)).as("chromium (apt-get install chromium)").isExecutable();
-        System.setProperty("webdriver.chrome.driver", driverPath);
-
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1400,1000", "--lang=en-US");
-        options.setAcceptInsecureCerts(true);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(driverPath).toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        wait = new WebDriverWait(browser, TIMEOUT);
-        Files.createDirectories(SCREENSHOTS);
+    static void startBrowser() {
+        ui = Browser.start();
+        browser = ui.driver();
+        wait = ui.waits();
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (ui != null) {
+            ui.quit();
         }
     }
 
@@ -223,7 +199,7 @@ class CaAdminUiIT {
         rowOf(issuedSerial).findElement(By.cssSelector("button[id$=':revoke']")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("revoke-dialog")));
         assertThat(browser.findElement(By.id("revoke-dialog")).getText()).contains(issuedSerial);
-        choose("revoke-form:reason", "Key compromise");
+        ui.choose("revoke-form:reason", "Key compromise");
         browser.findElement(By.id("revoke-form:confirm-revoke")).click();
         WebElement yes = wait.until(ExpectedConditions.elementToBeClickable(By.id("confirm-yes")));
         screenshot("revoke-confirm");
@@ -279,7 +255,7 @@ class CaAdminUiIT {
     // --- helpers
 
     private static void open(String path) {
-        browser.get(TriadHttp.baseUrl("ca") + path);
+        ui.open("ca", path);
         waitForAjax();
     }
 
@@ -306,24 +282,6 @@ class CaAdminUiIT {
         return null;
     }
 
-    /** Picks an option of a PrimeFaces selectOneMenu by its label. */
-    /**
-     * Picks an option of a PrimeFaces selectOneMenu by its label through the widget: clicking the
-     * animated overlay panel proved flaky in headless Chromium (the closing panel covered the
-     * button below it).
-     */
-    private static void choose(String menuId, String label) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.id(menuId)));
-        Object value = ((JavascriptExecutor) browser).executeScript(
-                "const select = document.getElementById(arguments[0] + '_input');"
-                        + "const option = Array.from(select.options).find(o => o.text === arguments[1]);"
-                        + "if (!option) { return null; }"
-                        + "PrimeFaces.getWidgetById(arguments[0]).selectValue(option.value);"
-                        + "return option.value;", menuId, label);
-        assertThat(value).as("option " + label + " of " + menuId).isNotNull();
-        wait.until(d -> label.equals(d.findElement(By.id(menuId + "_label")).getText()));
-    }
-
     private static void waitForAjax() {
         wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
                 "return document.readyState === 'complete'"
@@ -333,9 +291,8 @@ class CaAdminUiIT {
 
     private static void screenshot(String name) {
         try {
-            byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-            Files.write(SCREENSHOTS.resolve(name + ".png"), png);
-            Files.writeString(SCREENSHOTS.resolve(name + ".html"), browser.getPageSource());
+            ui.screenshot(name);
+            Files.writeString(Browser.SCREENSHOTS.resolve(name + ".html"), browser.getPageSource());
         } catch (IOException e) {
             throw new IllegalStateException("cannot save screenshot " + name, e);
         }

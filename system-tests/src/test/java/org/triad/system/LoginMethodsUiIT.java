@@ -6,25 +6,13 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Message;
-import jakarta.mail.internet.MimeMessage;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.imageio.ImageIO;
@@ -38,15 +26,8 @@ import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.triad.testkit.TriadHttp;
 
 /**
@@ -59,55 +40,32 @@ import org.triad.testkit.TriadHttp;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LoginMethodsUiIT {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(40);
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String PASSWORD = "triad-dev-pass";
-    private static final Pattern CODE = Pattern.compile("is: (\\d{6})");
 
-    private static WebDriver phone;
-    private static WebDriver computer;
-    private static GreenMail mail;
+    private static Browser phone;
+    private static Browser computer;
+    private static MailCodes mail;
     private static String email;
     private static byte[] totpKey;
     private static String recoveryCode;
 
     @RegisterExtension
-    static final AfterTestExecutionCallback SCREENSHOT_ON_FAILURE = context -> {
-        if (context.getExecutionException().isPresent()) {
-            if (phone != null) {
-                screenshot(phone, "failed-phone-" + context.getRequiredTestMethod().getName());
-            }
-            if (computer != null) {
-                screenshot(computer, "failed-computer-" + context.getRequiredTestMethod().getName());
-            }
-        }
-    };
+    static final AfterTestExecutionCallback PHONE_SCREENSHOT_ON_FAILURE =
+            Browser.screenshotOnFailure(() -> phone, "failed-phone-");
+
+    @RegisterExtension
+    static final AfterTestExecutionCallback COMPUTER_SCREENSHOT_ON_FAILURE =
+            Browser.screenshotOnFailure(() -> computer, "failed-computer-");
 
     @BeforeAll
-    static void start() throws IOException {
-        mail = new GreenMail(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.start();
-        Files.createDirectories(SCREENSHOTS);
+    static void start() {
+        mail = MailCodes.start();
         phone = browser("LoginMethodsUiIT-phone");
         computer = browser("LoginMethodsUiIT-computer");
     }
 
-    private static WebDriver browser(String userAgentSuffix) {
-        String driverPath = System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        String chromium = System.getProperty("triad.chromium", "/usr/bin/chromium");
-        assertThat(Path.of(driverPath)).as("chromedriver (apt-get install chromium-driver)").isExecutable();
-        assertThat(Path.of(chromium)).as("chromium (apt-get install chromium)").isExecutable();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1200,1000", "--lang=en-US",
-                "--user-agent=Mozilla/5.0 (X11; Linux x86_64) Chrome/120 " + userAgentSuffix);
-        options.setAcceptInsecureCerts(true);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(driverPath).toFile()).usingAnyFreePort().build();
-        WebDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        return driver;
+    private static Browser browser(String userAgentSuffix) {
+        return Browser.start(1200, 1000, "--user-agent=Mozilla/5.0 (X11; Linux x86_64) Chrome/120 " + userAgentSuffix);
     }
 
     @AfterAll
@@ -129,76 +87,76 @@ class LoginMethodsUiIT {
         email = "totp-" + UUID.randomUUID() + "@example.com";
         registerActivatedCustomer("Tom", email);
 
-        open(phone, "/signin.xhtml?lang=en");
+        phone.open("bank", "/signin.xhtml?lang=en");
         signInWithPassword(phone);
-        wait(phone).until(ExpectedConditions.urlContains("/portal/dashboard.xhtml"));
-        open(phone, "/portal/security.xhtml");
-        click(phone, By.id("totp:start"));
-        String secret = wait(phone).until(ExpectedConditions.visibilityOfElementLocated(By.id("totp-secret"))).getText();
+        phone.waits().until(ExpectedConditions.urlContains("/portal/dashboard.xhtml"));
+        phone.open("bank", "/portal/security.xhtml");
+        phone.click(By.id("totp:start"));
+        String secret = phone.waits().until(ExpectedConditions.visibilityOfElementLocated(By.id("totp-secret"))).getText();
         assertThat(secret).matches("[A-Z2-7]{32}");
-        WebElement qr = phone.findElement(By.id("totp-qr"));
-        wait(phone).until(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d)
+        WebElement qr = phone.driver().findElement(By.id("totp-qr"));
+        phone.waits().until(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d)
                 .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", qr));
         assertThat(decodeQr(qr)).startsWith("otpauth://totp/Triad%20Bank:").contains("secret=" + secret);
-        screenshot(phone, "login-totp-enrol");
+        phone.screenshot("login-totp-enrol");
         totpKey = base32(secret);
-        type(phone, By.id("totp:code"), totp(totpKey, 0));
-        click(phone, By.id("totp:confirm"));
-        WebElement codes = wait(phone).until(ExpectedConditions.visibilityOfElementLocated(By.id("recovery-codes")));
+        phone.type(By.id("totp:code"), totp(totpKey, 0));
+        phone.click(By.id("totp:confirm"));
+        WebElement codes = phone.waits().until(ExpectedConditions.visibilityOfElementLocated(By.id("recovery-codes")));
         assertThat(codes.findElements(By.tagName("li"))).hasSize(10);
         recoveryCode = codes.findElements(By.tagName("li")).get(0).getText().trim();
-        assertThat(phone.findElement(By.id("totp-state")).getText()).contains("On");
-        screenshot(phone, "login-totp-recovery-codes");
+        assertThat(phone.driver().findElement(By.id("totp-state")).getText()).contains("On");
+        phone.screenshot("login-totp-recovery-codes");
 
         signOut(phone);
-        open(phone, "/signin.xhtml?lang=en");
+        phone.open("bank", "/signin.xhtml?lang=en");
         signInWithPassword(phone);
         // the right password alone is not enough: the second step asks for the app's code
-        wait(phone).until(ExpectedConditions.visibilityOfElementLocated(By.id("mfa:secondCode")));
-        assertThat(phone.findElements(By.id("shell:signout"))).isEmpty();
-        type(phone, By.id("mfa:secondCode"), "000000".equals(totp(totpKey, 1)) ? "111111" : "000000");
-        click(phone, By.id("mfa:verify"));
-        WebElement refused = wait(phone).until(ExpectedConditions.visibilityOfElementLocated(By.id("mfa:messages")));
+        phone.waits().until(ExpectedConditions.visibilityOfElementLocated(By.id("mfa:secondCode")));
+        assertThat(phone.driver().findElements(By.id("shell:signout"))).isEmpty();
+        phone.type(By.id("mfa:secondCode"), "000000".equals(totp(totpKey, 1)) ? "111111" : "000000");
+        phone.click(By.id("mfa:verify"));
+        WebElement refused = phone.waits().until(ExpectedConditions.visibilityOfElementLocated(By.id("mfa:messages")));
         assertThat(refused.getText()).contains("wrong");
-        screenshot(phone, "login-totp-wrong-code");
-        type(phone, By.id("mfa:secondCode"), totp(totpKey, 1));
-        click(phone, By.id("mfa:verify"));
-        wait(phone).until(ExpectedConditions.urlContains("/portal/dashboard.xhtml"));
-        assertThat(phone.findElements(By.id("shell:signout"))).isNotEmpty();
-        screenshot(phone, "login-totp-signed-in");
+        phone.screenshot("login-totp-wrong-code");
+        phone.type(By.id("mfa:secondCode"), totp(totpKey, 1));
+        phone.click(By.id("mfa:verify"));
+        phone.waits().until(ExpectedConditions.urlContains("/portal/dashboard.xhtml"));
+        assertThat(phone.driver().findElements(By.id("shell:signout"))).isNotEmpty();
+        phone.screenshot("login-totp-signed-in");
     }
 
     @Test
     @Order(2)
     void aSignedInPhoneConfirmsTheQrCodeShownOnAComputerWhichIsSignedIn() throws Exception {
-        open(computer, "/signin.xhtml?method=qr&lang=en");
-        WebElement qr = wait(computer).until(ExpectedConditions.visibilityOfElementLocated(By.id("qr-image")));
-        wait(computer).until(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d)
+        computer.open("bank", "/signin.xhtml?method=qr&lang=en");
+        WebElement qr = computer.waits().until(ExpectedConditions.visibilityOfElementLocated(By.id("qr-image")));
+        computer.waits().until(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d)
                 .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", qr));
         String url = decodeQr(qr);
         assertThat(url).matches("https://localhost:9443/bank/qr/[A-Za-z0-9_-]{43}");
-        screenshot(computer, "login-qr-shown");
+        computer.screenshot("login-qr-shown");
 
         // the phone (signed in by the first test) opens the URL from the QR code
-        phone.get(url);
-        wait(phone).until(ExpectedConditions.urlContains("/portal/qr-confirm.xhtml"));
-        WebElement browser = wait(phone).until(ExpectedConditions.visibilityOfElementLocated(By.id("browser")));
+        phone.driver().get(url);
+        phone.waits().until(ExpectedConditions.urlContains("/portal/qr-confirm.xhtml"));
+        WebElement browser = phone.waits().until(ExpectedConditions.visibilityOfElementLocated(By.id("browser")));
         assertThat(browser.getText()).contains("LoginMethodsUiIT-computer");
-        assertThat(phone.findElement(By.id("address")).getText()).isNotBlank();
-        wait(computer).until(ExpectedConditions.textToBePresentInElementLocated(By.id("qr-status"), "Opened on a phone"));
-        screenshot(phone, "login-qr-confirm");
-        click(phone, By.id("qrConfirm:confirm"));
-        wait(phone).until(ExpectedConditions.visibilityOfElementLocated(By.id("growl_container")));
-        screenshot(phone, "login-qr-confirmed");
+        assertThat(phone.driver().findElement(By.id("address")).getText()).isNotBlank();
+        computer.waits().until(ExpectedConditions.textToBePresentInElementLocated(By.id("qr-status"), "Opened on a phone"));
+        phone.screenshot("login-qr-confirm");
+        phone.click(By.id("qrConfirm:confirm"));
+        phone.waits().until(ExpectedConditions.visibilityOfElementLocated(By.id("growl_container")));
+        phone.screenshot("login-qr-confirmed");
 
         // the computer's page notices within its polling interval and is signed in as the phone's customer
-        wait(computer).until(ExpectedConditions.urlContains("/portal/dashboard.xhtml"));
-        assertThat(computer.findElement(By.id("signed-in-as")).getText()).contains("Tom");
-        screenshot(computer, "login-qr-signed-in");
+        computer.waits().until(ExpectedConditions.urlContains("/portal/dashboard.xhtml"));
+        assertThat(computer.driver().findElement(By.id("signed-in-as")).getText()).contains("Tom");
+        computer.screenshot("login-qr-signed-in");
 
         // the same URL cannot be used again
-        phone.get(url);
-        WebElement refusedScene = wait(phone).until(ExpectedConditions.visibilityOfElementLocated(By.id("qrConfirm:refused")));
+        phone.driver().get(url);
+        WebElement refusedScene = phone.waits().until(ExpectedConditions.visibilityOfElementLocated(By.id("qrConfirm:refused")));
         assertThat(refusedScene.getText()).contains("used");
     }
 
@@ -206,41 +164,37 @@ class LoginMethodsUiIT {
     @Order(3)
     void theComputerSignsInWithAnEmailCodeAndARecoveryCode() {
         signOut(computer);
-        open(computer, "/signin.xhtml?method=code&lang=en");
-        type(computer, By.id("codeSignin:email"), email);
-        click(computer, By.id("codeSignin:send"));
-        wait(computer).until(ExpectedConditions.textToBePresentInElementLocated(By.id("codeSignin:messages"),
+        computer.open("bank", "/signin.xhtml?method=code&lang=en");
+        computer.type(By.id("codeSignin:email"), email);
+        computer.click(By.id("codeSignin:send"));
+        computer.waits().until(ExpectedConditions.textToBePresentInElementLocated(By.id("codeSignin:messages"),
                 "Code sent"));
-        type(computer, By.id("codeSignin:code"), code(email, "sign-in code"));
-        screenshot(computer, "login-email-code");
-        click(computer, By.id("codeSignin:submit"));
+        computer.type(By.id("codeSignin:code"), mail.code(email, "sign-in code"));
+        computer.screenshot("login-email-code");
+        computer.click(By.id("codeSignin:submit"));
         // the authenticator is asked for after an email code too; a recovery code does
-        type(computer, By.id("mfa:secondCode"), recoveryCode);
-        click(computer, By.id("mfa:verify"));
-        wait(computer).until(ExpectedConditions.urlContains("/portal/dashboard.xhtml"));
-        assertThat(computer.findElement(By.id("signed-in-as")).getText()).contains("Tom");
-        open(computer, "/portal/security.xhtml");
-        assertThat(wait(computer).until(ExpectedConditions.visibilityOfElementLocated(By.id("recovery-left")))
+        computer.type(By.id("mfa:secondCode"), recoveryCode);
+        computer.click(By.id("mfa:verify"));
+        computer.waits().until(ExpectedConditions.urlContains("/portal/dashboard.xhtml"));
+        assertThat(computer.driver().findElement(By.id("signed-in-as")).getText()).contains("Tom");
+        computer.open("bank", "/portal/security.xhtml");
+        assertThat(computer.waits().until(ExpectedConditions.visibilityOfElementLocated(By.id("recovery-left")))
                 .getText()).contains("9");
-        screenshot(computer, "login-security-active");
+        computer.screenshot("login-security-active");
 
         // turning it off needs a code or the password: a wrong one changes nothing
-        type(computer, By.id("disable:proof"), "not-the-password");
-        click(computer, By.id("disable:disable"));
-        wait(computer).until(ExpectedConditions.textToBePresentInElementLocated(By.id("disable:messages"), "wrong"));
-        assertThat(computer.findElement(By.id("totp-state")).getText()).contains("On");
-        type(computer, By.id("disable:proof"), PASSWORD);
-        click(computer, By.id("disable:disable"));
-        wait(computer).until(ExpectedConditions.textToBePresentInElementLocated(By.id("totp-state"), "Off"));
-        assertThat(computer.findElements(By.id("disable:proof"))).isEmpty();
-        screenshot(computer, "login-security-off");
+        computer.type(By.id("disable:proof"), "not-the-password");
+        computer.click(By.id("disable:disable"));
+        computer.waits().until(ExpectedConditions.textToBePresentInElementLocated(By.id("disable:messages"), "wrong"));
+        assertThat(computer.driver().findElement(By.id("totp-state")).getText()).contains("On");
+        computer.type(By.id("disable:proof"), PASSWORD);
+        computer.click(By.id("disable:disable"));
+        computer.waits().until(ExpectedConditions.textToBePresentInElementLocated(By.id("totp-state"), "Off"));
+        assertThat(computer.driver().findElements(By.id("disable:proof"))).isEmpty();
+        computer.screenshot("login-security-off");
     }
 
     // --- helpers --------------------------------------------------------------------------------------------------
-
-    private static WebDriverWait wait(WebDriver driver) {
-        return (WebDriverWait) new WebDriverWait(driver, TIMEOUT).ignoring(StaleElementReferenceException.class);
-    }
 
     private static void registerActivatedCustomer(String nickname, String address) {
         var registered = TriadHttp.post(TriadHttp.uri("bank", "/api/v1/customers"), "application/json",
@@ -248,20 +202,16 @@ class LoginMethodsUiIT {
                         + "\",\"payPassword\":\"123456\"}");
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         var activated = TriadHttp.post(TriadHttp.uri("bank", "/api/v1/customers/activation"), "application/json",
-                "{\"email\":\"" + address + "\",\"code\":\"" + code(address, "activate your account") + "\"}");
+                "{\"email\":\"" + address + "\",\"code\":\"" + mail.code(address, "activate your account") + "\"}");
         assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
     }
 
-    private static void signInWithPassword(WebDriver driver) {
-        type(driver, By.id("signin:username"), email);
-        type(driver, By.id("signin:password"), PASSWORD);
-        click(driver, By.id("signin:submit"));
+    private static void signInWithPassword(Browser browser) {
+        new BankUi(browser).signIn(email, PASSWORD);
     }
 
-    private static void signOut(WebDriver driver) {
-        open(driver, "/index.xhtml");
-        click(driver, By.id("shell:signout"));
-        wait(driver).until(ExpectedConditions.urlContains("signedOut=true"));
+    private static void signOut(Browser browser) {
+        new BankUi(browser).signOut();
     }
 
     /** Reads the QR code in an image on the page, as a phone's camera would. */
@@ -270,29 +220,6 @@ class LoginMethodsUiIT {
         int[] pixels = shot.getRGB(0, 0, shot.getWidth(), shot.getHeight(), null, 0, shot.getWidth());
         return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
                 new RGBLuminanceSource(shot.getWidth(), shot.getHeight(), pixels)))).getText();
-    }
-
-    private static void open(WebDriver driver, String path) {
-        driver.get(TriadHttp.baseUrl("bank") + path);
-    }
-
-    private static void type(WebDriver driver, By by, String text) {
-        WebElement field = wait(driver).until(ExpectedConditions.elementToBeClickable(by));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private static void click(WebDriver driver, By by) {
-        wait(driver).until(ExpectedConditions.elementToBeClickable(by)).click();
-    }
-
-    private static void screenshot(WebDriver driver, String name) {
-        try {
-            Path file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-            Files.copy(file, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** RFC 6238 (HMAC-SHA1, 6 digits, 30 s) computed here: the code of now + offset steps. */
@@ -324,46 +251,5 @@ class LoginMethodsUiIT {
             bytes[i] = out.get(i);
         }
         return bytes;
-    }
-
-    private static String code(String to, String subjectContains) {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (System.currentTimeMillis() < deadline) {
-            List<MimeMessage> matching = Arrays.stream(mail.getReceivedMessages())
-                    .filter(m -> sentTo(m, to) && subject(m).contains(subjectContains)).toList();
-            if (!matching.isEmpty()) {
-                try {
-                    Matcher m = CODE.matcher(String.valueOf(matching.get(matching.size() - 1).getContent()));
-                    if (m.find()) {
-                        return m.group(1);
-                    }
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("No mail '" + subjectContains + "' to " + to);
-    }
-
-    private static boolean sentTo(MimeMessage m, String to) {
-        try {
-            return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equalsIgnoreCase(to));
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    private static String subject(MimeMessage m) {
-        try {
-            return m.getSubject();
-        } catch (Exception e) {
-            return "";
-        }
     }
 }

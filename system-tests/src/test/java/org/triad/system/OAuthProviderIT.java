@@ -53,7 +53,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,14 +70,8 @@ import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.triad.testkit.TriadHttp;
@@ -94,7 +87,6 @@ import org.triad.testkit.TriadHttp;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OAuthProviderIT {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(40);
     private static final String PASSWORD = "triad-dev-pass";
     private static final String DEMO = "triad-demo";
     private static final URI DEMO_REDIRECT = URI.create("http://127.0.0.1:9/callback");
@@ -103,38 +95,23 @@ class OAuthProviderIT {
     private static final String SHOP = "triad-shop";
     private static final String SHOP_SECRET = System.getProperty("triad.shop.oauth.client-secret",
             "triad-shop-dev-only-secret");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
+    private static Browser ui;
+    private static BankUi bank;
     private static WebDriver browser;
     private static WebDriverWait wait;
     private static SSLSocketFactory ssl;
     private static OIDCProviderMetadata provider;
 
     @RegisterExtension
-    static final AfterTestExecutionCallback SCREENSHOT_ON_FAILURE = context -> {
-        if (context.getExecutionException().isPresent() && browser != null) {
-            screenshot("failed-oauth-" + context.getRequiredTestMethod().getName());
-        }
-    };
+    static final AfterTestExecutionCallback SCREENSHOT_ON_FAILURE = Browser.screenshotOnFailure(() -> ui, "failed-oauth-");
 
     @BeforeAll
     static void start() throws Exception {
         ssl = TriadHttp.trustingPlatformCertificates().getSocketFactory();
-        String driverPath = System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        String chromium = System.getProperty("triad.chromium", "/usr/bin/chromium");
-        assertThat(Path.of(driverPath)).isExecutable();
-        assertThat(Path.of(chromium)).isExecutable();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1400,1000", "--lang=en-US");
-        options.setAcceptInsecureCerts(true);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(driverPath).toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        wait = (WebDriverWait) new WebDriverWait(browser, TIMEOUT).ignoring(StaleElementReferenceException.class);
-        Files.createDirectories(SCREENSHOTS);
+        ui = Browser.start();
+        bank = new BankUi(ui);
+        browser = ui.driver();
+        wait = ui.waits();
         // discovery, by the library
         provider = OIDCProviderMetadata.resolve(new Issuer(TriadHttp.baseUrl("bank")),
                 request -> request.setSSLSocketFactory(ssl));
@@ -142,8 +119,8 @@ class OAuthProviderIT {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (ui != null) {
+            ui.quit();
         }
     }
 
@@ -170,7 +147,7 @@ class OAuthProviderIT {
         WebElement consent = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("consent-panel")));
         assertThat(consent.getText()).contains("Triad Demo App").contains("See your cards").contains("Your email address");
         screenshot("oauth-consent");
-        click(By.id("consent:approve"));
+        ui.click(By.id("consent:approve"));
         AuthenticationResponse response = AuthenticationResponseParser.parse(redirectedTo(DEMO_REDIRECT.toString()));
         assertThat(response.indicatesSuccess()).as(String.valueOf(response)).isTrue();
         assertThat(response.getState()).isEqualTo(state);
@@ -263,7 +240,7 @@ class OAuthProviderIT {
         wait.until(d -> d.getCurrentUrl().startsWith(ODOO_REDIRECT) || d.getCurrentUrl().contains("/consent.xhtml"));
         if (browser.getCurrentUrl().contains("/consent.xhtml")) {
             assertThat(browser.findElement(By.id("consent-panel")).getText()).contains("Odoo demo");
-            click(By.id("consent:approve"));
+            ui.click(By.id("consent:approve"));
         }
         URI back = redirectedTo(ODOO_REDIRECT);
         assertThat(back.getRawQuery()).isNull();
@@ -425,26 +402,26 @@ class OAuthProviderIT {
         String name = "Bob's app " + UUID.randomUUID().toString().substring(0, 8);
         URI redirect = URI.create("http://127.0.0.1:9/console-" + UUID.randomUUID());
         freshBrowser();
-        open("/portal/apps.xhtml?lang=en");
+        bank.open("/portal/apps.xhtml?lang=en");
         wait.until(ExpectedConditions.urlContains("/signin.xhtml"));
         signIn("bob@example.com");
         wait.until(ExpectedConditions.urlContains("/portal/apps.xhtml"));
-        click(By.id("apps:new"));
+        ui.click(By.id("apps:new"));
         wait.until(ExpectedConditions.urlContains("/portal/app-edit.xhtml"));
-        type(By.id("app:name"), name);
-        type(By.id("app:homepage"), "https://bob.example/");
-        type(By.id("app:redirects"), redirect.toString());
+        ui.type(By.id("app:name"), name);
+        ui.type(By.id("app:homepage"), "https://bob.example/");
+        ui.type(By.id("app:redirects"), redirect.toString());
         Path icon = Files.createTempFile("icon", ".png");
         ImageIO.write(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB), "png", icon.toFile());
         browser.findElement(By.cssSelector("input[type=file]")).sendKeys(icon.toAbsolutePath().toString());
-        click(By.id("app:save"));
+        ui.click(By.id("app:save"));
         String clientId = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-client-id"))).getText();
         String secret = browser.findElement(By.id("new-secret")).getText();
         assertThat(secret).hasSizeGreaterThanOrEqualTo(43);
         assertThat(browser.findElement(By.id("status")).getText()).contains("Waiting for review");
         screenshot("oauth-console-registered");
         // shown once: the list does not show it
-        open("/portal/apps.xhtml");
+        bank.open("/portal/apps.xhtml");
         WebElement list = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("apps:list")));
         assertThat(list.getText()).contains(name).contains(clientId).contains("Waiting for review").doesNotContain(secret);
 
@@ -463,8 +440,8 @@ class OAuthProviderIT {
                 .getStatusCode()).isEqualTo(400);
 
         // an admin approves it in the back office
-        signOut();
-        open("/clerk/apps.xhtml?lang=en");
+        bank.signOut();
+        bank.open("/clerk/apps.xhtml?lang=en");
         wait.until(ExpectedConditions.urlContains("/signin.xhtml"));
         signIn("admin");
         wait.until(ExpectedConditions.urlContains("/clerk/apps.xhtml"));
@@ -473,7 +450,7 @@ class OAuthProviderIT {
         row.findElement(By.cssSelector("button[id$=':approve']")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("growl_container"), "App approved"));
         screenshot("oauth-review-approved");
-        signOut();
+        bank.signOut();
 
         // now it works: bob signs in, consents (the icon shows), the app exchanges the code with its secret
         browser.get(authorize.toString());
@@ -483,7 +460,7 @@ class OAuthProviderIT {
         assertThat(browser.findElement(By.id("app-name")).getText()).isEqualTo(name);
         wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
                 "const i = document.getElementById('consent:icon'); return i != null && i.naturalWidth === 8;"));
-        click(By.id("consent:approve"));
+        ui.click(By.id("consent:approve"));
         AuthenticationResponse answer = AuthenticationResponseParser.parse(redirectedTo(redirect.toString()));
         assertThat(answer.getState()).isEqualTo(state);
         AuthorizationCode code = answer.toSuccessResponse().getAuthorizationCode();
@@ -498,16 +475,16 @@ class OAuthProviderIT {
         assertThat(userInfo(tokens.getOIDCTokens().getAccessToken()).getEmailAddress()).isEqualTo("bob@example.com");
 
         // bob takes the consent back on "Authorized apps": the app's tokens stop working
-        open("/portal/authorized-apps.xhtml?lang=en");
+        bank.open("/portal/authorized-apps.xhtml?lang=en");
         WebElement granted = wait.until(d -> d.findElements(By.cssSelector("[id='authorized:list'] tr")).stream()
                 .filter(r -> r.getText().contains(name)).findFirst().orElse(null));
         granted.findElement(By.cssSelector("button[id$=':revoke']")).click();
-        click(By.id("authorized:confirm-yes"));
+        ui.click(By.id("authorized:confirm-yes"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("growl_container"), "Access revoked"));
         AccessToken appToken = tokens.getOIDCTokens().getAccessToken();
         pollUpTo1s(() -> userInfoStatus(appToken) == 401);
         assertThat(userInfoStatus(appToken)).isEqualTo(401);
-        signOut();
+        bank.signOut();
     }
 
     @Test
@@ -523,7 +500,7 @@ class OAuthProviderIT {
         wait.until(ExpectedConditions.urlContains("/signin.xhtml"));
         signIn("alice@example.com");
         wait.until(ExpectedConditions.urlContains("/oauth2/consent.xhtml"));
-        click(By.id("consent:deny"));
+        ui.click(By.id("consent:deny"));
         URI denied = redirectedTo(DEMO_REDIRECT.toString());
         Map<String, String> answer = parameters(denied.getRawQuery());
         assertThat(answer.get("error")).isEqualTo("access_denied");
@@ -550,7 +527,7 @@ class OAuthProviderIT {
         pollUpTo1s(() -> userInfoStatus(access) == 401);
         assertThat(userInfoStatus(access)).isEqualTo(401);
         // the browser is signed out of the bank too
-        open("/portal/dashboard.xhtml");
+        bank.open("/portal/dashboard.xhtml");
         wait.until(ExpectedConditions.urlContains("/signin.xhtml"));
     }
 
@@ -698,40 +675,18 @@ class OAuthProviderIT {
 
     /** Signed out: the bank's cookies deleted (cookies are deleted for the current site only). */
     private static void freshBrowser() {
-        open("/index.xhtml");
+        bank.open("/index.xhtml");
         browser.manage().deleteAllCookies();
     }
 
-    private static void open(String path) {
-        browser.get(TriadHttp.baseUrl("bank") + path);
-    }
-
     private static void signIn(String user) {
-        type(By.id("signin:username"), user);
-        type(By.id("signin:password"), PASSWORD);
-        click(By.id("signin:submit"));
-    }
-
-    private static void signOut() {
-        open("/index.xhtml");
-        click(By.id("shell:signout"));
-        wait.until(ExpectedConditions.urlContains("signedOut=true"));
-    }
-
-    private static void type(By by, String text) {
-        WebElement field = wait.until(ExpectedConditions.elementToBeClickable(by));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private static void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+        bank.signIn(user, PASSWORD);
     }
 
     private static void screenshot(String name) {
         try {
-            Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        } catch (Exception e) {
+            ui.screenshot(name);
+        } catch (RuntimeException e) {
             // a missing screenshot does not fail a test
         }
     }

@@ -2,37 +2,20 @@ package org.triad.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Message;
-import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.Base64;
-import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.triad.testkit.TriadHttp;
@@ -44,51 +27,34 @@ import org.triad.testkit.TriadHttp;
  */
 class OrganisationUiIT {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(40);
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String PASSWORD = "triad-dev-pass";
-    private static final Pattern CODE = Pattern.compile("is: (\\d{6})");
     /** A 1×1 PNG. */
     private static final byte[] PNG = Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
+    private static Browser ui;
+    private static BankUi bank;
     private static WebDriver browser;
     private static WebDriverWait wait;
-    private static GreenMail mail;
+    private static MailCodes mail;
 
     @RegisterExtension
-    static final AfterTestExecutionCallback SCREENSHOT_ON_FAILURE = context -> {
-        if (context.getExecutionException().isPresent() && browser != null) {
-            screenshot("organisation-failed-" + context.getRequiredTestMethod().getName());
-        }
-    };
+    static final AfterTestExecutionCallback SCREENSHOT_ON_FAILURE =
+            Browser.screenshotOnFailure(() -> ui, "organisation-failed-");
 
     @BeforeAll
-    static void start() throws IOException {
-        mail = new GreenMail(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.start();
-        String driverPath = System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        String chromium = System.getProperty("triad.chromium", "/usr/bin/chromium");
-        assertThat(Path.of(driverPath)).as("chromedriver (apt-get install chromium-driver)").isExecutable();
-        assertThat(Path.of(chromium)).as("chromium (apt-get install chromium)").isExecutable();
-        System.setProperty("webdriver.chrome.driver", driverPath);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1400,1100", "--lang=en-US");
-        options.setAcceptInsecureCerts(true);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(driverPath).toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        wait = (WebDriverWait) new WebDriverWait(browser, TIMEOUT).ignoring(StaleElementReferenceException.class);
-        Files.createDirectories(SCREENSHOTS);
+    static void start() {
+        mail = MailCodes.start();
+        ui = Browser.start(1400, 1100);
+        bank = new BankUi(ui);
+        browser = ui.driver();
+        wait = ui.waits();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (ui != null) {
+            ui.quit();
         }
         if (mail != null) {
             mail.stop();
@@ -105,33 +71,33 @@ class OrganisationUiIT {
         Files.write(licence, PNG);
 
         // The applicant fills in the form and uploads the licence.
-        open("/portal/organisation-apply.xhtml?lang=en");
+        bank.open("/portal/organisation-apply.xhtml?lang=en");
         wait.until(ExpectedConditions.urlContains("/signin.xhtml"));
-        signIn(email, PASSWORD);
+        bank.signIn(email, PASSWORD);
         wait.until(ExpectedConditions.urlContains("/portal/organisation-apply.xhtml"));
-        choose("apply:type", "Enterprise");
-        type(By.id("apply:name"), name);
-        type(By.id("apply:registration"), code);
-        type(By.id("apply:contact-name"), "Mei Lin");
-        type(By.id("apply:contact-email"), email);
-        type(By.id("apply:contact-phone"), "+86 571 5555 0123");
+        ui.choose("apply:type", "Enterprise");
+        ui.type(By.id("apply:name"), name);
+        ui.type(By.id("apply:registration"), code);
+        ui.type(By.id("apply:contact-name"), "Mei Lin");
+        ui.type(By.id("apply:contact-email"), email);
+        ui.type(By.id("apply:contact-phone"), "+86 571 5555 0123");
         WebElement file = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#apply\\:documents input[type=file]")));
         file.sendKeys(licence.toAbsolutePath().toString());
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("apply:uploaded"),
                 licence.getFileName().toString()));
-        screenshot("organisation-apply");
-        click(By.id("apply:submit"));
+        ui.screenshot("organisation-apply");
+        ui.click(By.id("apply:submit"));
         wait.until(ExpectedConditions.urlContains("/portal/organisation.xhtml?id="));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("organisation-name"), name));
         assertThat(browser.findElement(By.id("organisation:status")).getText()).isEqualTo("Pending review");
         assertThat(browser.findElement(By.id("documents:list")).getText()).contains(licence.getFileName().toString());
-        screenshot("organisation-pending");
-        signOut();
+        ui.screenshot("organisation-pending");
+        bank.signOut();
 
         // The clerk opens the application, sees the document and approves.
-        open("/clerk/organisations.xhtml?lang=en");
-        signIn("clerk", PASSWORD);
+        bank.open("/clerk/organisations.xhtml?lang=en");
+        bank.signIn("clerk", PASSWORD);
         wait.until(ExpectedConditions.urlContains("/clerk/organisations.xhtml"));
         WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//tr[.//span[contains(@class,'organisation-name') and text()='" + name + "']]")));
@@ -140,26 +106,26 @@ class OrganisationUiIT {
         WebElement documents = browser.findElement(By.id("detail:documents"));
         assertThat(documents.getText()).contains(licence.getFileName().toString()).contains("image/png");
         assertThat(documents.findElements(By.cssSelector("button[id$=':download']"))).hasSize(1);
-        screenshot("organisation-review");
-        click(By.id("detail:approve"));
+        ui.screenshot("organisation-review");
+        ui.click(By.id("detail:approve"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".ui-growl"), "Organisation approved"));
         assertThat(browser.findElement(By.id("review:queue")).getText()).doesNotContain(name);
-        screenshot("organisation-approved");
-        signOut();
+        ui.screenshot("organisation-approved");
+        bank.signOut();
 
         // The applicant, now administrator of an approved organisation, creates a department.
-        open("/portal/organisations.xhtml?lang=en");
-        signIn(email, PASSWORD);
+        bank.open("/portal/organisations.xhtml?lang=en");
+        bank.signIn(email, PASSWORD);
         wait.until(ExpectedConditions.urlContains("/portal/organisations.xhtml"));
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("organisations:list"))).getText())
                 .contains(name).contains("Approved").contains("Administrator");
-        click(By.linkText(name));
+        ui.click(By.linkText(name));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("organisation:status"), "Approved"));
-        type(By.id("departments:department-name"), "Research");
-        click(By.id("departments:create"));
+        ui.type(By.id("departments:department-name"), "Research");
+        ui.click(By.id("departments:create"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("departments:tree"), "Research"));
         assertThat(browser.findElement(By.cssSelector(".ui-growl")).getText()).contains("Department created");
-        screenshot("organisation-department");
+        ui.screenshot("organisation-department");
     }
 
     private static String creditCode(String prefix) {
@@ -186,86 +152,7 @@ class OrganisationUiIT {
                         + "\",\"payPassword\":\"123456\"}");
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         var activated = TriadHttp.post(TriadHttp.uri("bank", "/api/v1/customers/activation"), "application/json",
-                "{\"email\":\"" + email + "\",\"code\":\"" + code(email) + "\"}");
+                "{\"email\":\"" + email + "\",\"code\":\"" + mail.code(email) + "\"}");
         assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
-    }
-
-    private static String code(String to) {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (System.currentTimeMillis() < deadline) {
-            List<MimeMessage> matching = Arrays.stream(mail.getReceivedMessages())
-                    .filter(m -> sentTo(m, to)).toList();
-            if (!matching.isEmpty()) {
-                try {
-                    Matcher m = CODE.matcher(String.valueOf(matching.get(matching.size() - 1).getContent()));
-                    if (m.find()) {
-                        return m.group(1);
-                    }
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        throw new AssertionError("No activation mail to " + to);
-    }
-
-    private static boolean sentTo(MimeMessage m, String to) {
-        try {
-            return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equalsIgnoreCase(to));
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    private static void open(String path) {
-        browser.get(TriadHttp.baseUrl("bank") + path);
-    }
-
-    private static void signIn(String user, String password) {
-        type(By.id("signin:username"), user);
-        type(By.id("signin:password"), password);
-        click(By.id("signin:submit"));
-    }
-
-    private static void signOut() {
-        open("/index.xhtml");
-        click(By.id("shell:signout"));
-        wait.until(ExpectedConditions.urlContains("signedOut=true"));
-    }
-
-    private static void type(By by, String text) {
-        WebElement field = wait.until(ExpectedConditions.elementToBeClickable(by));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    /** Picks a selectOneMenu option by label through the PrimeFaces widget (as BankPortalUiIT does). */
-    private static void choose(String menuId, String label) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.id(menuId)));
-        Object value = ((JavascriptExecutor) browser).executeScript(
-                "const select = document.getElementById(arguments[0] + '_input');"
-                        + "const option = Array.from(select.options).find(o => o.text === arguments[1]);"
-                        + "if (!option) { return null; }"
-                        + "PrimeFaces.getWidgetById(arguments[0]).selectValue(option.value);"
-                        + "return option.value;", menuId, label);
-        assertThat(value).as("option " + label + " of " + menuId).isNotNull();
-    }
-
-    private static void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
-    }
-
-    private static void screenshot(String name) {
-        try {
-            Path file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-            Files.copy(file, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
