@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.triad.bank.application.AuditLog;
+import org.triad.bank.application.LockConflicts;
 import org.triad.bank.application.identity.BankAccessTokens;
 import org.triad.bank.application.identity.DeviceSession;
 import org.triad.bank.application.identity.DeviceSessions;
@@ -147,7 +148,7 @@ public class OAuthGrants {
         }
         TokenPair pair;
         try {
-            pair = tokens.refresh(refreshToken, clientId);
+            pair = LockConflicts.retry(() -> tokens.refresh(refreshToken, clientId));
         } catch (InvalidGrantException e) {
             return TokenOutcome.refused("invalid_grant", e.getMessage());
         }

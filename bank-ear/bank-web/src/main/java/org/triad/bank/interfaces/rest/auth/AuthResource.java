@@ -28,6 +28,7 @@ import org.triad.bank.application.identity.DeviceSessions;
 import org.triad.bank.application.identity.IdentitySettings;
 import org.triad.bank.application.identity.SignIn;
 import org.triad.bank.application.identity.TokenPair;
+import org.triad.bank.application.LockConflicts;
 import org.triad.bank.application.identity.TokenService;
 import org.triad.bank.domain.model.identity.InvalidGrantException;
 import org.triad.bank.interfaces.ratelimit.RateLimited;
@@ -137,7 +138,8 @@ public class AuthResource {
             return problem(401, "invalid-grant", "Invalid grant", "No refresh token.");
         }
         try {
-            return tokenResponse(tokens.refresh(token, settings.firstPartyClientId()), inBody);
+            String clientId = settings.firstPartyClientId();
+            return tokenResponse(LockConflicts.retry(() -> tokens.refresh(token, clientId)), inBody);
         } catch (InvalidGrantException e) {
             Response.ResponseBuilder r = Response.status(401).type(Problem.MEDIA_TYPE).header("Cache-Control", "no-store")
                     .entity(Problem.of("invalid-grant", "Invalid grant", 401, e.getMessage())
