@@ -53,6 +53,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -269,6 +270,29 @@ class OAuthProviderIT {
         HttpResponse<String> cards = TriadHttp.get(TriadHttp.uri("bank", "/api/v1/me/cards"),
                 "Authorization", "Bearer " + token);
         assertThat(cards.statusCode()).isEqualTo(403);
+
+        // the brief's own provider settings in Odoo: scope "identify email", no openid; same fields for auth_oauth
+        String briefAuthorize = TriadHttp.baseUrl("bank") + "/oauth2/authorize?" + form(Map.of(
+                "response_type", "token", "client_id", ODOO, "redirect_uri", ODOO_REDIRECT,
+                "scope", "identify email", "state", odooState));
+        browser.get(briefAuthorize);
+        wait.until(d -> d.getCurrentUrl().startsWith(ODOO_REDIRECT) || d.getCurrentUrl().contains("/consent.xhtml"));
+        if (browser.getCurrentUrl().contains("/consent.xhtml")) {
+            assertThat(browser.findElement(By.id("consent-panel")).getText()).contains("identity verification");
+            ui.click(By.id("consent:approve"));
+        }
+        Map<String, String> briefFragment = parameters(redirectedTo(ODOO_REDIRECT).getRawFragment());
+        assertThat(briefFragment.get("state")).isEqualTo(odooState);
+        assertThat(briefFragment.get("scope")).isEqualTo("email identify");
+        HttpResponse<String> briefInfo = TriadHttp.get(URI.create(provider.getUserInfoEndpointURI() + "?access_token="
+                + URLEncoder.encode(briefFragment.get("access_token"), StandardCharsets.UTF_8)));
+        assertThat(briefInfo.statusCode()).as(briefInfo.body()).isEqualTo(200);
+        JsonObject brief = TriadHttp.json(briefInfo);
+        assertThat(brief.getString("user_id")).isEqualTo(brief.getString("sub")).matches("\\d+");
+        assertThat(brief.getString("email")).isEqualTo("alice@example.com");
+        assertThat(brief.getString("name")).isEqualTo("Alice");
+        assertThat(brief.getBoolean("identity_verified")).isTrue();
+        assertThat(brief.containsKey("preferred_username")).as("profile was not granted").isFalse();
         assertThat(cards.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("insufficient_scope");
     }
 
@@ -473,6 +497,15 @@ class OAuthProviderIT {
                 new ClientSecretBasic(new ClientID(clientId), new Secret(secret)),
                 new AuthorizationCodeGrant(code, redirect, verifier), null));
         assertThat(userInfo(tokens.getOIDCTokens().getAccessToken()).getEmailAddress()).isEqualTo("bob@example.com");
+        // RFC 7662 of its own refresh token; the shop learns nothing about another app's refresh token
+        RefreshToken appRefresh = tokens.getOIDCTokens().getRefreshToken();
+        TokenIntrospectionSuccessResponse own = introspect(appRefresh, clientId, secret);
+        assertThat(own.isActive()).isTrue();
+        assertThat(own.getClientID().getValue()).isEqualTo(clientId);
+        assertThat(own.getSubject().getValue()).isEqualTo(userInfo(tokens.getOIDCTokens().getAccessToken())
+                .getSubject().getValue());
+        assertThat(own.getScope().toStringList()).containsExactlyInAnyOrder("openid", "email");
+        assertThat(introspect(appRefresh, SHOP, SHOP_SECRET).isActive()).isFalse();
 
         // bob takes the consent back on "Authorized apps": the app's tokens stop working
         bank.open("/portal/authorized-apps.xhtml?lang=en");
@@ -484,6 +517,7 @@ class OAuthProviderIT {
         AccessToken appToken = tokens.getOIDCTokens().getAccessToken();
         pollUpTo1s(() -> userInfoStatus(appToken) == 401);
         assertThat(userInfoStatus(appToken)).isEqualTo(401);
+        assertThat(introspect(appRefresh, clientId, secret).isActive()).isFalse();
         bank.signOut();
     }
 
@@ -529,6 +563,114 @@ class OAuthProviderIT {
         // the browser is signed out of the bank too
         bank.open("/portal/dashboard.xhtml");
         wait.until(ExpectedConditions.urlContains("/signin.xhtml"));
+    }
+
+    @Test
+    @Order(8)
+    void promptLoginAndMaxAgeAskForAFreshSignInAndPromptNoneDoesNot() throws Exception {
+        // malformed values are the app's errors
+        assertRedirectError(pkce(Map.of("client_id", DEMO, "redirect_uri", DEMO_REDIRECT.toString(),
+                "max_age", "soon", "state", "s-8")), "invalid_request", false);
+        assertRedirectError(pkce(Map.of("client_id", DEMO, "redirect_uri", DEMO_REDIRECT.toString(),
+                "max_age", "-1", "state", "s-8")), "invalid_request", false);
+        assertRedirectError(pkce(Map.of("client_id", DEMO, "redirect_uri", DEMO_REDIRECT.toString(),
+                "prompt", "none login", "state", "s-8")), "invalid_request", false);
+
+        // alice is signed in and has consented to the demo app's openid scope (test 1): a code comes at once
+        freshBrowser();
+        bank.open("/portal/dashboard.xhtml");
+        wait.until(ExpectedConditions.urlContains("/signin.xhtml"));
+        signIn("alice@example.com");
+        wait.until(ExpectedConditions.urlContains("/portal/dashboard.xhtml"));
+        Instant first = authTime(authorize(null, null, false));
+
+        // prompt=login: the sign-in page again, then the code; auth_time is the new sign-in
+        Thread.sleep(1_100);
+        Instant second = authTime(authorize(new Prompt(Prompt.Type.LOGIN), null, true));
+        assertThat(second).isAfter(first);
+        // without prompt the new sign-in is used as it is
+        assertThat(authTime(authorize(null, null, false))).isEqualTo(second);
+
+        // max_age: a sign-in older than that is asked again; a younger one is accepted
+        Thread.sleep(2_100);
+        Instant third = authTime(authorize(null, 1, true));
+        assertThat(third).isAfter(second);
+        assertThat(authTime(authorize(null, 600, false))).isEqualTo(third);
+
+        // prompt=none with a too old sign-in: login_required, no sign-in page, nothing issued
+        Thread.sleep(1_100);
+        URI none = new AuthenticationRequest.Builder(ResponseType.CODE, new Scope("openid"), new ClientID(DEMO),
+                DEMO_REDIRECT).endpointURI(provider.getAuthorizationEndpointURI()).state(new State())
+                .codeChallenge(new CodeVerifier(), CodeChallengeMethod.S256).prompt(new Prompt(Prompt.Type.NONE))
+                .maxAge(0).build().toURI();
+        browser.get(none.toString());
+        Map<String, String> answer = parameters(redirectedTo(DEMO_REDIRECT.toString()).getRawQuery());
+        assertThat(answer.get("error")).isEqualTo("login_required");
+        assertThat(answer).doesNotContainKey("code");
+    }
+
+    @Test
+    @Order(9)
+    void anOrganisationAdministratorRegistersAnAppForTheOrganisation() {
+        String name = "Enterprise app " + UUID.randomUUID().toString().substring(0, 8);
+        freshBrowser();
+        bank.open("/portal/app-edit.xhtml?lang=en");
+        wait.until(ExpectedConditions.urlContains("/signin.xhtml"));
+        signIn("alice@example.com");
+        wait.until(ExpectedConditions.urlContains("/portal/app-edit.xhtml"));
+        ui.type(By.id("app:name"), name);
+        ui.type(By.id("app:redirects"), "http://127.0.0.1:9/org-" + UUID.randomUUID());
+        ui.choose("app:owner", "Triad Demo Enterprise");
+        ui.click(By.id("app:save"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-client-id")));
+        assertThat(browser.findElement(By.id("owner-name")).getText()).isEqualTo("Triad Demo Enterprise");
+        bank.open("/portal/apps.xhtml");
+        WebElement row = wait.until(d -> d.findElements(By.cssSelector("[id='apps:list'] tr")).stream()
+                .filter(r -> r.getText().contains(name)).findFirst().orElse(null));
+        assertThat(row.findElement(By.className("app-owner")).getText()).isEqualTo("Triad Demo Enterprise");
+        screenshot("oauth-console-organisation-app");
+        bank.signOut();
+
+        // bob is only a member of that organisation: he neither sees the app nor is offered the organisation
+        bank.open("/portal/apps.xhtml?lang=en");
+        wait.until(ExpectedConditions.urlContains("/signin.xhtml"));
+        signIn("bob@example.com");
+        WebElement list = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("apps:list")));
+        assertThat(list.getText()).doesNotContain(name);
+        bank.open("/portal/app-edit.xhtml");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("app:name")));
+        assertThat(browser.findElements(By.id("app:owner"))).isEmpty();
+        bank.signOut();
+    }
+
+    /**
+     * Asks the demo app's authorization endpoint for a code (openid, consent remembered), signing alice in when
+     * {@code signInExpected}; answers the code's ID token.
+     */
+    private static JWT authorize(Prompt prompt, Integer maxAge, boolean signInExpected) throws Exception {
+        CodeVerifier verifier = new CodeVerifier();
+        AuthenticationRequest.Builder builder = new AuthenticationRequest.Builder(ResponseType.CODE,
+                new Scope("openid"), new ClientID(DEMO), DEMO_REDIRECT).endpointURI(provider.getAuthorizationEndpointURI())
+                .state(new State()).nonce(new Nonce()).codeChallenge(verifier, CodeChallengeMethod.S256).prompt(prompt);
+        if (maxAge != null) {
+            builder.maxAge(maxAge);
+        }
+        browser.get(builder.build().toURI().toString());
+        wait.until(d -> d.getCurrentUrl().startsWith(DEMO_REDIRECT.toString())
+                || d.getCurrentUrl().contains("/signin.xhtml"));
+        assertThat(browser.getCurrentUrl().contains("/signin.xhtml")).as(browser.getCurrentUrl())
+                .isEqualTo(signInExpected);
+        if (signInExpected) {
+            signIn("alice@example.com");
+        }
+        AuthenticationResponse response = AuthenticationResponseParser.parse(redirectedTo(DEMO_REDIRECT.toString()));
+        AuthorizationCode code = response.toSuccessResponse().getAuthorizationCode();
+        return tokenRequest(new TokenRequest(provider.getTokenEndpointURI(), new ClientID(DEMO),
+                new AuthorizationCodeGrant(code, DEMO_REDIRECT, verifier))).getOIDCTokens().getIDToken();
+    }
+
+    private static Instant authTime(JWT idToken) throws java.text.ParseException {
+        return idToken.getJWTClaimsSet().getDateClaim("auth_time").toInstant();
     }
 
     // --- helpers -----------------------------------------------------------------------------------------------
@@ -597,11 +739,17 @@ class OAuthProviderIT {
         }
     }
 
+    /** Introspection by the shop (a confidential app): access tokens of any app are answered. */
     private static TokenIntrospectionSuccessResponse introspect(AccessToken token) {
+        return introspect(token, SHOP, SHOP_SECRET);
+    }
+
+    private static TokenIntrospectionSuccessResponse introspect(com.nimbusds.oauth2.sdk.token.Token token,
+                                                                String clientId, String secret) {
         try {
             TokenIntrospectionResponse response = TokenIntrospectionResponse.parse(send(new TokenIntrospectionRequest(
-                    provider.getIntrospectionEndpointURI(), new ClientSecretBasic(new ClientID(SHOP),
-                    new Secret(SHOP_SECRET)), token).toHTTPRequest()));
+                    provider.getIntrospectionEndpointURI(), new ClientSecretBasic(new ClientID(clientId),
+                    new Secret(secret)), token).toHTTPRequest()));
             assertThat(response.indicatesSuccess()).isTrue();
             return response.toSuccessResponse();
         } catch (Exception e) {

@@ -7,6 +7,7 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,7 +28,11 @@ import org.triad.bank.application.oauth.ClientView;
 import org.triad.bank.application.oauth.OAuthProvider;
 import org.triad.bank.application.oauth.OAuthProvider.CodeCheck;
 import org.triad.bank.application.oauth.OpenPlatform;
+import org.triad.bank.application.organisation.OrganisationService;
+import org.triad.bank.domain.model.customer.CustomerRepository;
+import org.triad.bank.domain.model.oauth.ClientNotFoundException;
 import org.triad.bank.domain.model.oauth.ClientStatus;
+import org.triad.bank.domain.model.organisation.UnifiedSocialCreditCode;
 import org.triad.common.domain.DomainException;
 import org.triad.common.persistence.TriadDataSource;
 import org.triad.testkit.Deployments;
@@ -58,6 +63,12 @@ class OAuthCodeIT {
 
     @EJB
     org.triad.bank.application.oauth.OAuthHousekeeping housekeeping;
+
+    @EJB
+    OrganisationService organisations;
+
+    @Inject
+    CustomerRepository customers;
 
     private long customer() {
         return onboarding.reviewedCustomerWithCard("Oauth", "oauth-" + UUID.randomUUID() + "@example.com",
@@ -197,6 +208,109 @@ class OAuthCodeIT {
                 .isInstanceOf(DomainException.class);
         assertThatThrownBy(() -> platform.approve(stranger, registered.app().id()))
                 .isInstanceOf(DomainException.class);
+    }
+
+    @Test
+    void anOrganisationsAppIsManagedByItsCurrentAdministratorsAndNobodyElse() {
+        String run = UUID.randomUUID().toString();
+        long admin = customer();
+        long member = customer();
+        long outsider = customer();
+        String secondAdminEmail = "oauth-admin2-" + run + "@example.com";
+        long secondAdmin = onboarding.reviewedCustomerWithCard("Second admin", secondAdminEmail,
+                "oauth-test-password", "123456", 0).customerId();
+        long clerk = customers.findByLogin("clerk").orElseThrow().id();
+        long org = approvedOrganisation(admin, clerk, run, "1");
+        long pending = organisations.apply(admin, "ENTERPRISE", "Pending apps Ltd", creditCode(run, "2"), "Admin",
+                "admin@example.com", "+86 21 5555 0002").id();
+        var asMember = organisations.invite(admin, org, onboardingEmail(member), "MEMBER", null);
+        organisations.accept(member, asMember.token());
+        var asAdmin = organisations.invite(admin, org, secondAdminEmail, "ORG_ADMIN", null);
+        organisations.accept(secondAdmin, asAdmin.token());
+
+        assertThat(platform.organisationsFor(admin)).extracting(OpenPlatform.OrganisationChoice::id)
+                .contains(org).doesNotContain(pending);
+        assertThat(platform.organisationsFor(member)).isEmpty();
+        assertThat(platform.organisationsFor(outsider)).isEmpty();
+
+        // only an administrator of an approved organisation registers for it; refusals create nothing
+        assertThatThrownBy(() -> platform.register(member, orgApp(org))).isInstanceOf(DomainException.class)
+                .satisfies(e -> assertThat(((DomainException) e).status()).isEqualTo(403));
+        assertThatThrownBy(() -> platform.register(outsider, orgApp(org))).isInstanceOf(DomainException.class)
+                .satisfies(e -> assertThat(((DomainException) e).problemType()).isEqualTo("organisation-not-found"));
+        assertThatThrownBy(() -> platform.register(admin, orgApp(pending))).isInstanceOf(DomainException.class)
+                .satisfies(e -> assertThat(((DomainException) e).problemType()).isEqualTo("organisation-not-approved"));
+        assertThat(appsOfOrganisations(org, pending)).isZero();
+
+        OpenPlatform.Registered registered = platform.register(admin, orgApp(org));
+        ClientView app = registered.app();
+        assertThat(app.organisationId()).isEqualTo(org);
+        assertThat(app.ownerName()).isEqualTo(app.organisationName()).isEqualTo("Org apps " + run.substring(0, 8));
+        assertThat(provider.client(app.clientId()).orElseThrow().ownerName()).isEqualTo(app.organisationName());
+        assertThat(appsOfOrganisations(org, pending)).isEqualTo(1);
+
+        // every current administrator manages it; a member and an outsider do not even see it
+        assertThat(platform.appsOf(secondAdmin)).extracting(ClientView::id).contains(app.id());
+        String rotated = platform.rotateSecret(secondAdmin, app.id());
+        assertThat(provider.authenticate(app.clientId(), rotated)).isPresent();
+        for (long stranger : new long[] {member, outsider}) {
+            assertThat(platform.appsOf(stranger)).extracting(ClientView::id).doesNotContain(app.id());
+            assertThatThrownBy(() -> platform.app(stranger, app.id())).isInstanceOf(ClientNotFoundException.class);
+            assertThatThrownBy(() -> platform.update(stranger, app.id(), orgApp(org)))
+                    .isInstanceOf(ClientNotFoundException.class);
+            assertThatThrownBy(() -> platform.rotateSecret(stranger, app.id()))
+                    .isInstanceOf(ClientNotFoundException.class);
+            assertThatThrownBy(() -> platform.delete(stranger, app.id())).isInstanceOf(ClientNotFoundException.class);
+        }
+        assertThat(provider.authenticate(app.clientId(), rotated)).as("nothing changed by the refusals").isPresent();
+
+        // the app belongs to the organisation: its registrant loses it with the role, the other admin keeps it
+        long adminMembership = organisations.members(secondAdmin, org).stream()
+                .filter(m -> Long.valueOf(admin).equals(m.customerId())).findFirst().orElseThrow().id();
+        organisations.changeMember(secondAdmin, org, adminMembership, "MEMBER", null);
+        assertThatThrownBy(() -> platform.app(admin, app.id())).isInstanceOf(ClientNotFoundException.class);
+        assertThat(platform.appsOf(admin)).extracting(ClientView::id).doesNotContain(app.id());
+        assertThat(platform.app(secondAdmin, app.id()).name()).isEqualTo("Org app");
+        platform.delete(secondAdmin, app.id());
+        assertThat(provider.client(app.clientId())).isEmpty();
+    }
+
+    private long approvedOrganisation(long admin, long clerk, String run, String salt) {
+        long org = organisations.apply(admin, "ENTERPRISE", "Org apps " + run.substring(0, 8), creditCode(run, salt),
+                "Admin", "admin@example.com", "+86 21 5555 0001").id();
+        organisations.addDocument(admin, org, "licence.pdf", "%PDF-1.4\n%%EOF\n".getBytes());
+        organisations.approve(clerk, org);
+        return org;
+    }
+
+    /** A valid unified social credit code of an enterprise, unique per run and salt. */
+    private static String creditCode(String run, String salt) {
+        String first17 = "91" + "310000" + "MA" + (salt + run.replaceAll("[^0-9]", "") + "0000000").substring(0, 7);
+        return first17 + UnifiedSocialCreditCode.checkCharacter(first17);
+    }
+
+    private String onboardingEmail(long customerId) {
+        return customers.find(customerId).orElseThrow().email();
+    }
+
+    private static AppForm orgApp(long organisationId) {
+        return new AppForm("Org app", null, REDIRECT, null, Set.of("openid", "email"), true, false, organisationId,
+                null, null);
+    }
+
+    private static long appsOfOrganisations(long... organisationIds) {
+        try (Connection c = TriadDataSource.lookup().getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "SELECT COUNT(*) FROM oauth_client WHERE organisation_id IN (?, ?) AND deleted_at IS NULL")) {
+            s.setLong(1, organisationIds[0]);
+            s.setLong(2, organisationIds[1]);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private long adminId() {

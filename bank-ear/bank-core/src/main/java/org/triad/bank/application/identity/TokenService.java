@@ -168,6 +168,29 @@ public class TokenService {
                 now());
     }
 
+    /** What introspection tells of a refresh token that is usable now. */
+    public record RefreshGrant(long customerId, String clientId, Set<String> scopes, String sessionHandle,
+                               Instant issuedAt, Instant expiresAt) {
+    }
+
+    /**
+     * RFC 7662 for refresh tokens: the grant of a token the client could use now (not rotated, revoked or expired,
+     * its device session active). A token of another client is reported as unknown, so introspection tells an app
+     * nothing about other apps' users. Changes nothing.
+     */
+    public java.util.Optional<RefreshGrant> inspectRefreshToken(String refreshToken, String clientId) {
+        if (refreshToken == null || refreshToken.isBlank() || refreshToken.length() > 200 || clientId == null) {
+            return java.util.Optional.empty();
+        }
+        Instant now = now();
+        return refreshTokens.findByHash(Hashes.sha256Hex(refreshToken))
+                .filter(t -> t.clientId().equals(clientId))
+                .filter(t -> !t.isRevoked() && !t.isRotated() && !t.isExpired(now))
+                .flatMap(t -> sessions.find(t.sessionId()).filter(s -> s.isActiveAt(now))
+                        .map(s -> new RefreshGrant(t.customerId(), t.clientId(), t.scopes(), s.handle(),
+                                t.createdAt(), t.expiresAt())));
+    }
+
     /** The device session handle a refresh token belongs to, if the token is known (for logout). */
     public java.util.Optional<String> sessionHandleOf(String refreshToken) {
         if (refreshToken == null || refreshToken.isBlank() || refreshToken.length() > 200) {

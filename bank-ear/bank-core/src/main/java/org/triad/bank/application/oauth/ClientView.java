@@ -10,13 +10,14 @@ import org.triad.bank.domain.model.oauth.OAuthClient;
 public record ClientView(long id, String clientId, String name, String homepage, boolean hasIcon,
                          List<String> redirectUris, List<String> postLogoutUris, Set<String> scopes,
                          boolean confidential, boolean legacyImplicit, long ownerId, String ownerName,
-                         Long organisationId, ClientStatus status, String reviewReason, Instant createdAt,
+                         Long organisationId, String organisationName, ClientStatus status, String reviewReason, Instant createdAt,
                          Instant updatedAt) {
 
-    static ClientView of(OAuthClient c, String ownerName) {
+    /** {@code ownerName}: the organisation's name for an organisation's app, else the registering customer's. */
+    static ClientView of(OAuthClient c, String ownerName, String organisationName) {
         return new ClientView(c.id(), c.clientId(), c.name(), c.homepage(), c.hasIcon(), c.redirectUris(),
                 c.postLogoutUris(), c.scopes(), c.isConfidential(), c.isLegacyImplicit(), c.ownerId(), ownerName,
-                c.organisationId(), c.status(), c.reviewReason(), c.createdAt(), c.updatedAt());
+                c.organisationId(), organisationName, c.status(), c.reviewReason(), c.createdAt(), c.updatedAt());
     }
 
     public boolean approved() {

@@ -66,7 +66,8 @@ public class OAuthDevSeed {
                 Set.of(Scopes.OPENID, Scopes.PROFILE, Scopes.EMAIL, Scopes.PHONE, Scopes.IDENTIFY, Scopes.CARDS_READ),
                 false, false, null, null, null), null) != null;
         created |= platform.seed(admin, ODOO_CLIENT_ID, new AppForm("Odoo demo", "http://localhost:8069/",
-                "http://localhost:8069/auth_oauth/signin", null, Set.of(Scopes.OPENID, Scopes.PROFILE, Scopes.EMAIL),
+                "http://localhost:8069/auth_oauth/signin", null, Set.of(Scopes.OPENID, Scopes.PROFILE, Scopes.EMAIL,
+                Scopes.IDENTIFY),
                 false, true, null, null, null), null) != null;
         if (created) {
             LOG.info("Seeded development apps: " + SHOP_CLIENT_ID + ", " + DEMO_CLIENT_ID + ", " + ODOO_CLIENT_ID);

@@ -236,6 +236,15 @@ public class OAuthGrants {
         }
     }
 
+    /**
+     * A refresh token of the given app that it could use now (RFC 7662 introspection by the app itself); another
+     * app's refresh token, and a rotated, revoked or expired one, is empty.
+     */
+    public Optional<Access> verifyRefreshToken(String refreshToken, String clientId) {
+        return tokens.inspectRefreshToken(refreshToken, clientId).map(g -> new Access(g.customerId(), g.clientId(),
+                g.scopes(), g.sessionHandle(), g.expiresAt(), g.issuedAt(), String.valueOf(g.customerId())));
+    }
+
     /** Takes back a consent: the app's device sessions of this customer end at once (tokens refused). */
     public void revokeConsent(long customerId, long consentId) {
         Consent consent = repository.findActiveConsents(customerId).stream().filter(c -> c.id() == consentId)

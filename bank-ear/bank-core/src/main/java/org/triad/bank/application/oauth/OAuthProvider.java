@@ -16,6 +16,7 @@ import org.triad.bank.application.Hashes;
 import org.triad.bank.domain.model.customer.Customer;
 import org.triad.bank.domain.model.customer.CustomerRepository;
 import org.triad.bank.domain.model.customer.CustomerStatus;
+import org.triad.bank.domain.model.customer.KycStatus;
 import org.triad.bank.domain.model.customer.LoginSession;
 import org.triad.bank.domain.model.customer.LoginSessionRepository;
 import org.triad.bank.domain.model.oauth.AuthorizationCode;
@@ -43,6 +44,9 @@ public class OAuthProvider {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    ClientViews views;
 
     @Inject
     @ConfigProperty(name = "triad.bank.oauth.code-seconds", defaultValue = "60")
@@ -176,11 +180,14 @@ public class OAuthProvider {
     /** What the provider knows about a customer for ID tokens and userinfo, or empty for a missing/closed account. */
     public Optional<Person> person(long customerId) {
         return customers.find(customerId).map(c -> new Person(c.id(), c.nickname(), c.email(),
-                c.status() == CustomerStatus.ACTIVE));
+                c.status() == CustomerStatus.ACTIVE, c.kycStatus() == KycStatus.APPROVED));
     }
 
-    /** The claims source: name is the nickname, the email is verified once the account was activated by mail. */
-    public record Person(long id, String name, String email, boolean emailVerified) {
+    /**
+     * The claims source: name is the nickname, the email is verified once the account was activated by mail, the
+     * identity once a clerk approved the customer's KYC review.
+     */
+    public record Person(long id, String name, String email, boolean emailVerified, boolean identityVerified) {
     }
 
     /** An app the customer authorized, for the "Authorized apps" page. */
@@ -194,8 +201,7 @@ public class OAuthProvider {
                 .filter(v -> v.app() != null).toList();
     }
 
-    ClientView view(OAuthClient c) {
-        String owner = customers.find(c.ownerId()).map(Customer::nickname).orElse("?");
-        return ClientView.of(c, owner);
+    private ClientView view(OAuthClient c) {
+        return views.of(c);
     }
 }

@@ -16,10 +16,17 @@ import org.triad.bank.domain.model.oauth.ClientNotFoundException;
 import org.triad.bank.domain.model.oauth.ClientStatus;
 import org.triad.bank.domain.model.oauth.OAuthClient;
 import org.triad.bank.domain.model.oauth.OAuthRepository;
+import org.triad.bank.domain.model.organisation.Membership;
+import org.triad.bank.domain.model.organisation.Organisation;
+import org.triad.bank.domain.model.organisation.OrganisationNotFoundException;
+import org.triad.bank.domain.model.organisation.OrganisationRepository;
 
 /**
  * The open platform: customers register apps in the developer console (secret shown once, rotatable, stored
- * hashed), platform staff review them. Every method checks ownership or role against the database.
+ * hashed), for themselves or for an approved organisation they administer; platform staff review them. Every method
+ * checks ownership or role against the database: a personal app belongs to its owner alone, an organisation's app to
+ * the organisation's current administrators (not to whoever registered it once); anyone else is told it does not
+ * exist.
  */
 @Stateless
 public class OpenPlatform {
@@ -35,14 +42,40 @@ public class OpenPlatform {
     CustomerRepository customers;
 
     @Inject
+    OrganisationRepository organisations;
+
+    @Inject
     AuditLog audit;
 
+    @Inject
+    ClientViews views;
+
+    /**
+     * Registers an app for the customer, or for the organisation of {@code form.organisationId()}: then the customer
+     * must be an active administrator of it (404 {@code organisation-not-found} for non-members, 403 for members)
+     * and it must be approved (409 {@code organisation-not-approved}).
+     */
     public Registered register(long ownerId, AppForm form) {
         Customer owner = customers.find(ownerId).orElseThrow(() -> new NotPermittedException("Unknown customer."));
         if (owner.role() != Role.CUSTOMER) {
             throw new NotPermittedException("Apps are registered by customers.");
         }
+        if (form.organisationId() != null) {
+            administeredOrganisation(ownerId, form.organisationId());
+        }
         return create(ownerId, newClientId(), form, form.confidential() ? ClientSecrets.newSecret() : null, false);
+    }
+
+    /** The approved organisations the customer administers: those they may register apps for. */
+    public List<OrganisationChoice> organisationsFor(long customerId) {
+        return organisations.activeMembershipsOf(customerId).stream().filter(Membership::isAdmin)
+                .map(m -> organisations.find(m.organisationId())).flatMap(Optional::stream)
+                .filter(Organisation::isApproved)
+                .map(o -> new OrganisationChoice(o.id(), o.name())).toList();
+    }
+
+    /** An organisation an app may be registered for. */
+    public record OrganisationChoice(long id, String name) implements java.io.Serializable {
     }
 
     /** Creates an app with a given client_id (and secret), optionally approved at once: the development seed. */
@@ -70,8 +103,11 @@ public class OpenPlatform {
         return new Registered(view(client), secret);
     }
 
+    /** The customer's personal apps and the apps of the organisations they administer, newest first. */
     public List<ClientView> appsOf(long ownerId) {
-        return repository.findByOwner(ownerId).stream().map(this::view).toList();
+        List<Long> administered = organisations.activeMembershipsOf(ownerId).stream().filter(Membership::isAdmin)
+                .map(Membership::organisationId).toList();
+        return repository.findManagedBy(ownerId, administered).stream().map(this::view).toList();
     }
 
     public ClientView app(long ownerId, long appId) {
@@ -137,9 +173,30 @@ public class OpenPlatform {
     public record Icon(byte[] bytes, String contentType) {
     }
 
-    private OAuthClient owned(long ownerId, long appId) {
-        return repository.findClient(appId).filter(c -> c.ownerId() == ownerId)
+    /** The app if the actor manages it (see the class comment), else 404 as if it did not exist. */
+    private OAuthClient owned(long actorId, long appId) {
+        return repository.findClient(appId).filter(c -> !c.isDeleted()).filter(c -> manages(actorId, c))
                 .orElseThrow(ClientNotFoundException::new);
+    }
+
+    private boolean manages(long actorId, OAuthClient client) {
+        if (client.organisationId() == null) {
+            return client.ownerId() == actorId;
+        }
+        return organisations.membershipOf(client.organisationId(), actorId)
+                .filter(Membership::isActive).filter(Membership::isAdmin).isPresent();
+    }
+
+    private Organisation administeredOrganisation(long actorId, long organisationId) {
+        Membership membership = organisations.membershipOf(organisationId, actorId).filter(Membership::isActive)
+                .orElseThrow(OrganisationNotFoundException::organisation);
+        if (!membership.isAdmin()) {
+            throw new NotPermittedException("Only the organisation's administrators register its apps.");
+        }
+        Organisation organisation = organisations.find(organisationId)
+                .orElseThrow(OrganisationNotFoundException::organisation);
+        organisation.requireApproved();
+        return organisation;
     }
 
     private void requireStaff(long staffId) {
@@ -149,9 +206,8 @@ public class OpenPlatform {
         }
     }
 
-    ClientView view(OAuthClient c) {
-        String owner = customers.find(c.ownerId()).map(Customer::nickname).orElse("?");
-        return ClientView.of(c, owner);
+    private ClientView view(OAuthClient c) {
+        return views.of(c);
     }
 
     static String newClientId() {

@@ -38,9 +38,15 @@ public class JpaOAuthRepository implements OAuthRepository {
     }
 
     @Override
-    public List<OAuthClient> findByOwner(long ownerId) {
-        return em.createQuery("SELECT c FROM OAuthClient c WHERE c.ownerId = :o AND c.deletedAt IS NULL"
-                + " ORDER BY c.createdAt DESC", OAuthClient.class).setParameter("o", ownerId).getResultList();
+    public List<OAuthClient> findManagedBy(long ownerId, java.util.Collection<Long> organisationIds) {
+        if (organisationIds.isEmpty()) {
+            return em.createQuery("SELECT c FROM OAuthClient c WHERE c.ownerId = :o AND c.organisationId IS NULL"
+                    + " AND c.deletedAt IS NULL ORDER BY c.createdAt DESC", OAuthClient.class)
+                    .setParameter("o", ownerId).getResultList();
+        }
+        return em.createQuery("SELECT c FROM OAuthClient c WHERE ((c.ownerId = :o AND c.organisationId IS NULL)"
+                + " OR c.organisationId IN :orgs) AND c.deletedAt IS NULL ORDER BY c.createdAt DESC", OAuthClient.class)
+                .setParameter("o", ownerId).setParameter("orgs", organisationIds).getResultList();
     }
 
     @Override

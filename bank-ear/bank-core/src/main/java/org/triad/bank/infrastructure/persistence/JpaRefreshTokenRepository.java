@@ -21,6 +21,12 @@ public class JpaRefreshTokenRepository implements RefreshTokenRepository {
     }
 
     @Override
+    public Optional<RefreshToken> findByHash(String tokenHash) {
+        return em.createQuery("SELECT t FROM RefreshToken t WHERE t.tokenHash = :h", RefreshToken.class)
+                .setParameter("h", tokenHash).getResultStream().findFirst();
+    }
+
+    @Override
     public Optional<RefreshToken> findByHashForUpdate(String tokenHash) {
         // SELECT ... FOR UPDATE: a concurrent refresh with the same token waits here until this one commits
         return em.createQuery("SELECT t FROM RefreshToken t WHERE t.tokenHash = :h", RefreshToken.class)

@@ -29,6 +29,11 @@ public final class DeviceSessionsFixture {
             }
 
             @Override
+            public Optional<RefreshToken> findByHash(String tokenHash) {
+                return Optional.empty();
+            }
+
+            @Override
             public Optional<RefreshToken> findByHashForUpdate(String tokenHash) {
                 return Optional.empty();
             }

@@ -60,29 +60,32 @@ public class AuthorizeServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
-        Map<String, List<String>> params;
         String resume = request.getParameter("resume");
         if (resume != null && request.getParameterMap().size() == 1) {
-            params = pending.takeRaw(resume);
-            if (params == null) {
+            PendingAuthorizations.Parked parked = pending.takeRaw(resume);
+            if (parked == null) {
                 errorPage(request, response, "expired", "The sign-in took too long; start again from the app.");
                 return;
             }
+            authorize(parked.parameters(), parked.parkedAt(), request, response);
         } else {
-            params = URLUtils.parseParameters(request.getQueryString());
+            authorize(URLUtils.parseParameters(request.getQueryString()), null, request, response);
         }
-        authorize(params, request, response);
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
         Map<String, List<String>> params = new HashMap<>();
         request.getParameterMap().forEach((k, v) -> params.put(k, List.of(v)));
-        authorize(params, request, response);
+        authorize(params, null, request, response);
     }
 
-    private void authorize(Map<String, List<String>> params, HttpServletRequest request, HttpServletResponse response)
-            throws ServletException, IOException {
+    /**
+     * @param parkedAt when the request was parked for a sign-in (a resumed request), else null: a sign-in since then
+     *                 satisfies {@code prompt=login} and {@code max_age}
+     */
+    private void authorize(Map<String, List<String>> params, Instant parkedAt, HttpServletRequest request,
+                           HttpServletResponse response) throws ServletException, IOException {
         response.setHeader("Cache-Control", "no-store");
         // 1. who asks and where the answer goes: checked before anything is sent anywhere
         String clientId = single(params, "client_id");
@@ -193,6 +196,20 @@ public class AuthorizeServlet extends HttpServlet {
         }
         boolean promptNone = prompt != null && prompt.contains(Prompt.Type.NONE);
         boolean promptConsent = prompt != null && prompt.contains(Prompt.Type.CONSENT);
+        boolean promptLogin = prompt != null && prompt.contains(Prompt.Type.LOGIN);
+        if (promptNone && prompt.size() > 1) {
+            redirect(response, responder.error(redirectUri, state, implicit, OAuth2Error.INVALID_REQUEST
+                    .setDescription("prompt=none cannot be combined with other values.")));
+            return;
+        }
+        Long maxAge;
+        try {
+            maxAge = maxAge(params);
+        } catch (IllegalArgumentException e) {
+            redirect(response, responder.error(redirectUri, state, implicit, OAuth2Error.INVALID_REQUEST
+                    .setDescription("max_age must be a number of seconds (0 or more).")));
+            return;
+        }
 
         // 3. the customer
         if (request.getUserPrincipal() == null) {
@@ -200,10 +217,7 @@ public class AuthorizeServlet extends HttpServlet {
                 redirect(response, responder.error(redirectUri, state, implicit, OIDCError.LOGIN_REQUIRED));
                 return;
             }
-            String resume = pending.keepRaw(params);
-            redirect(response, URI.create(request.getContextPath() + BankAuthenticationMechanism.SIGN_IN_PAGE
-                    + "?next=" + URLEncoder.encode(OAuthEndpoints.AUTHORIZE + "?resume=" + resume,
-                    StandardCharsets.UTF_8)));
+            signInFirst(params, request, response);
             return;
         }
         if (!request.isUserInRole("customer")) {
@@ -211,12 +225,27 @@ public class AuthorizeServlet extends HttpServlet {
                     .setDescription("Only customer accounts can sign in to apps.")));
             return;
         }
+        // OIDC Core §3.1.2.1: prompt=login and max_age ask for a sign-in made for this request (or recent enough)
+        Instant authTime = authTime(request);
+        boolean signedInForThisRequest = parkedAt != null && authTime != null && !authTime.isBefore(parkedAt);
+        boolean tooOld = maxAge != null
+                && (authTime == null || authTime.plusSeconds(maxAge).isBefore(Instant.now()));
+        if ((promptLogin || tooOld) && !signedInForThisRequest) {
+            if (promptNone) {
+                redirect(response, responder.error(redirectUri, state, implicit, OIDCError.LOGIN_REQUIRED));
+                return;
+            }
+            // the old sign-in is ended (a device session of its own), the request waits for the new one
+            mechanism.signOut(request);
+            signInFirst(params, request, response);
+            return;
+        }
         long customerId = Long.parseLong(request.getUserPrincipal().getName());
         PendingAuthorization p = new PendingAuthorization(Hashes.randomToken(), client.id(), client.clientId(),
                 redirectUri, implicit, scopes, state, nonce, challenge, method);
         boolean consented = provider.hasConsent(customerId, client.id(), scopes);
         if (consented && !promptConsent) {
-            redirect(response, responder.grant(p, customerId, authTime(request), userAgent(request),
+            redirect(response, responder.grant(p, customerId, authTime, userAgent(request),
                     request.getRemoteAddr()));
             return;
         }
@@ -226,6 +255,27 @@ public class AuthorizeServlet extends HttpServlet {
         }
         pending.keep(p);
         redirect(response, URI.create(request.getContextPath() + OAuthEndpoints.CONSENT_PAGE + "?request=" + p.id()));
+    }
+
+    /** Parks the request in the HTTP session and sends the browser to sign in, then back here. */
+    private void signInFirst(Map<String, List<String>> params, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        String resume = pending.keepRaw(params);
+        redirect(response, URI.create(request.getContextPath() + BankAuthenticationMechanism.SIGN_IN_PAGE
+                + "?next=" + URLEncoder.encode(OAuthEndpoints.AUTHORIZE + "?resume=" + resume,
+                StandardCharsets.UTF_8)));
+    }
+
+    /** The {@code max_age} parameter in seconds, or null; anything but a non-negative integer is refused. */
+    static Long maxAge(Map<String, List<String>> params) {
+        List<String> values = params.get("max_age");
+        if (values == null) {
+            return null;
+        }
+        if (values.size() != 1 || !values.get(0).matches("\\d{1,9}")) {
+            throw new IllegalArgumentException("max_age");
+        }
+        return Long.parseLong(values.get(0));
     }
 
     Instant authTime(HttpServletRequest request) {

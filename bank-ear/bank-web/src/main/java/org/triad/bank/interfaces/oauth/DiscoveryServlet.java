@@ -7,6 +7,7 @@ import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.openid.connect.sdk.Prompt;
 import com.nimbusds.openid.connect.sdk.SubjectType;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import jakarta.inject.Inject;
@@ -49,8 +50,10 @@ public class DiscoveryServlet extends HttpServlet {
                 ClientAuthenticationMethod.CLIENT_SECRET_POST));
         m.setIDTokenJWSAlgs(List.of(JWSAlgorithm.ES256));
         m.setClaims(List.of("sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "at_hash", "azp", "sid", "name",
-                "preferred_username", "email", "email_verified", "user_id"));
+                "preferred_username", "email", "email_verified", "user_id",
+                UserInfoServlet.IDENTITY_VERIFIED));
         m.setSupportsAuthorizationResponseIssuerParam(true);
+        m.setPromptTypes(List.of(Prompt.Type.NONE, Prompt.Type.LOGIN, Prompt.Type.CONSENT));
         response.setHeader("Cache-Control", "public, max-age=300");
         response.setHeader("Access-Control-Allow-Origin", "*");
         response.setContentType("application/json");

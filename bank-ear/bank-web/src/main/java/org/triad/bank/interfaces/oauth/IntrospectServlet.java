@@ -20,11 +20,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Date;
 import java.util.Optional;
+import org.triad.bank.application.identity.BankAccessTokens;
 import org.triad.bank.application.oauth.OAuthGrants;
 
 /**
  * RFC 7662 introspection for authenticated confidential apps: {@code active} and, when active, scope, client_id,
- * sub, exp, iat, sid. Revoked or expired tokens are {@code active: false}.
+ * sub, exp, iat, sid (and {@code token_type: Bearer} for access tokens). Access tokens of any app are answered (as
+ * Keycloak does for confidential clients); refresh tokens only the calling app's own. Revoked, expired, rotated and
+ * unknown tokens are {@code active: false}.
  */
 @WebServlet(urlPatterns = OAuthEndpoints.INTROSPECT)
 public class IntrospectServlet extends HttpServlet {
@@ -55,7 +58,10 @@ public class IntrospectServlet extends HttpServlet {
             OAuthHttp.error(response, OAuth2Error.INVALID_REQUEST.setDescription(e.getMessage()), false);
             return;
         }
-        Optional<OAuthGrants.Access> access = grants.verify(introspection.getToken().getValue());
+        String token = introspection.getToken().getValue();
+        boolean accessToken = BankAccessTokens.looksLikeJwt(token);
+        Optional<OAuthGrants.Access> access = accessToken ? grants.verify(token)
+                : grants.verifyRefreshToken(token, client.client().clientId());
         TokenIntrospectionSuccessResponse answer;
         if (access.isEmpty()) {
             answer = new TokenIntrospectionSuccessResponse.Builder(false).build();
@@ -65,7 +71,7 @@ public class IntrospectServlet extends HttpServlet {
                     .scope(new Scope(a.scopes().toArray(String[]::new)))
                     .clientID(new ClientID(a.clientId()))
                     .subject(new Subject(a.subject()))
-                    .tokenType(AccessTokenType.BEARER)
+                    .tokenType(accessToken ? AccessTokenType.BEARER : null)
                     .issuer(new Issuer(endpoints.issuer()))
                     .expirationTime(Date.from(a.expiresAt()))
                     .issueTime(a.issuedAt() == null ? null : Date.from(a.issuedAt()))

@@ -2,6 +2,8 @@ package org.triad.bank.interfaces.oauth;
 
 import jakarta.enterprise.context.SessionScoped;
 import java.io.Serializable;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,15 @@ public class PendingAuthorizations implements Serializable {
     private static final int MAX = 8;
 
     private final Map<String, PendingAuthorization> checked = bounded();
-    private final Map<String, Map<String, List<String>>> raw = bounded();
+    private final Map<String, Parked> raw = bounded();
+
+    /**
+     * A request parked while the browser signs in, and when (whole seconds, as sign-in times are stored): a sign-in
+     * at or after that instant was made for this request, which is what {@code prompt=login} and {@code max_age}
+     * ask for.
+     */
+    public record Parked(Map<String, List<String>> parameters, Instant parkedAt) implements Serializable {
+    }
 
     private static <V> Map<String, V> bounded() {
         return new LinkedHashMap<>() {
@@ -33,11 +43,11 @@ public class PendingAuthorizations implements Serializable {
 
     public synchronized String keepRaw(Map<String, List<String>> parameters) {
         String id = Hashes.randomToken();
-        raw.put(id, parameters);
+        raw.put(id, new Parked(parameters, Instant.now().truncatedTo(ChronoUnit.SECONDS)));
         return id;
     }
 
-    public synchronized Map<String, List<String>> takeRaw(String id) {
+    public synchronized Parked takeRaw(String id) {
         return id == null ? null : raw.remove(id);
     }
 

@@ -9,19 +9,24 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.Set;
 import org.triad.bank.application.oauth.OAuthGrants;
 import org.triad.bank.application.oauth.OAuthProvider;
 import org.triad.bank.domain.model.oauth.Scopes;
 
 /**
- * The UserInfo endpoint: claims by the token's scopes ({@code profile}: name, preferred_username; {@code email}:
- * email, email_verified). {@code user_id} repeats {@code sub} for Odoo's {@code auth_oauth}, which reads it. The
- * token comes as {@code Authorization: Bearer} or as the {@code access_token} parameter (Odoo sends it so).
+ * The UserInfo endpoint, for tokens with {@code openid} or {@code identify}: claims by the token's scopes
+ * ({@code profile}: name, preferred_username; {@code identify}: name, identity_verified; {@code email}: email,
+ * email_verified). {@code user_id} repeats {@code sub} for Odoo's {@code auth_oauth}, which reads it. The token comes
+ * as {@code Authorization: Bearer} or as the {@code access_token} parameter (Odoo sends it so).
  */
 @WebServlet(urlPatterns = OAuthEndpoints.USERINFO)
 public class UserInfoServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+
+    /** With {@code identify}: whether the bank verified the customer's identity (KYC approved by a clerk). */
+    static final String IDENTITY_VERIFIED = "identity_verified";
 
     @EJB
     transient OAuthGrants grants;
@@ -41,7 +46,9 @@ public class UserInfoServlet extends HttpServlet {
             BearerToken.invalid(response);
             return;
         }
-        if (!access.get().scopes().contains(Scopes.OPENID)) {
+        Set<String> scopes = access.get().scopes();
+        // openid (OIDC) or identify (the brief's apps, e.g. Odoo configured with "identify email")
+        if (!scopes.contains(Scopes.OPENID) && !scopes.contains(Scopes.IDENTIFY)) {
             BearerToken.insufficientScope(response, Scopes.OPENID);
             return;
         }
@@ -54,11 +61,15 @@ public class UserInfoServlet extends HttpServlet {
         String sub = String.valueOf(p.id());
         UserInfo info = new UserInfo(new Subject(sub));
         info.setClaim("user_id", sub);
-        if (access.get().scopes().contains(Scopes.PROFILE)) {
+        if (scopes.contains(Scopes.PROFILE)) {
             info.setName(p.name());
             info.setPreferredUsername(p.email());
         }
-        if (access.get().scopes().contains(Scopes.EMAIL)) {
+        if (scopes.contains(Scopes.IDENTIFY)) {
+            info.setName(p.name());
+            info.setClaim(IDENTITY_VERIFIED, p.identityVerified());
+        }
+        if (scopes.contains(Scopes.EMAIL)) {
             info.setEmailAddress(p.email());
             info.setEmailVerified(p.emailVerified());
         }

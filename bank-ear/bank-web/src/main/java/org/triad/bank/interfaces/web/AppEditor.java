@@ -41,6 +41,9 @@ public class AppEditor implements Serializable {
     private List<String> scopes = new ArrayList<>(List.of(Scopes.OPENID, Scopes.PROFILE, Scopes.EMAIL));
     private boolean confidential = true;
     private boolean legacyImplicit;
+    /** Registering for an organisation the customer administers (null: a personal app); fixed once registered. */
+    private Long organisationId;
+    private List<OpenPlatform.OrganisationChoice> organisationChoices;
     private transient UploadedFile icon;
     private ClientView saved;
     private String secret;
@@ -66,6 +69,7 @@ public class AppEditor implements Serializable {
             scopes = new ArrayList<>(app.scopes());
             confidential = app.confidential();
             legacyImplicit = app.legacyImplicit();
+            organisationId = app.organisationId();
             saved = app;
         } catch (RuntimeException e) {
             OAuthTexts.failed("apps.failed", e);
@@ -80,7 +84,7 @@ public class AppEditor implements Serializable {
                 return;
             }
             AppForm form = new AppForm(name, homepage, redirectUris, postLogoutUris, new LinkedHashSet<>(scopes),
-                    confidential, legacyImplicit, null, bytes, icon == null ? null : icon.getContentType());
+                    confidential, legacyImplicit, organisationId, bytes, icon == null ? null : icon.getContentType());
             if (appId == null) {
                 OpenPlatform.Registered registered = platform.register(user.id(), form);
                 saved = registered.app();
@@ -96,6 +100,22 @@ public class AppEditor implements Serializable {
         } finally {
             icon = null;
         }
+    }
+
+    /** The approved organisations the customer administers, offered as owner of a new app. */
+    public List<OpenPlatform.OrganisationChoice> getOrganisationChoices() {
+        if (organisationChoices == null) {
+            organisationChoices = platform.organisationsFor(user.id());
+        }
+        return organisationChoices;
+    }
+
+    public Long getOrganisationId() {
+        return organisationId;
+    }
+
+    public void setOrganisationId(Long organisationId) {
+        this.organisationId = organisationId;
     }
 
     public List<String> getAllScopes() {

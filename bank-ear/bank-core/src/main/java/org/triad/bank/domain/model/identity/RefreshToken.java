@@ -128,6 +128,10 @@ public class RefreshToken {
         return split(audience);
     }
 
+    public Instant createdAt() {
+        return createdAt;
+    }
+
     public Instant expiresAt() {
         return expiresAt;
     }

@@ -10,5 +10,8 @@ public interface RefreshTokenRepository {
     /** The token with this hash, locked for update until the transaction ends (serialises concurrent refreshes). */
     Optional<RefreshToken> findByHashForUpdate(String tokenHash);
 
+    /** The token with this hash, not locked (reads that change nothing, such as introspection). */
+    Optional<RefreshToken> findByHash(String tokenHash);
+
     List<RefreshToken> findBySession(long sessionId);
 }

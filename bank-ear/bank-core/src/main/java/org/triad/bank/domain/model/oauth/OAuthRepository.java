@@ -13,8 +13,11 @@ public interface OAuthRepository {
     /** A not deleted app by its public client_id. */
     Optional<OAuthClient> findByClientId(String clientId);
 
-    /** The owner's not deleted apps, newest first. */
-    List<OAuthClient> findByOwner(long ownerId);
+    /**
+     * Not deleted apps the customer manages: their personal ones (no organisation) and those of the given
+     * organisations, newest first.
+     */
+    List<OAuthClient> findManagedBy(long ownerId, java.util.Collection<Long> organisationIds);
 
     /** Not deleted apps with the given status, oldest first. */
     List<OAuthClient> findByStatus(ClientStatus status);

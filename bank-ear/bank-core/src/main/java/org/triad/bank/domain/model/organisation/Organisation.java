@@ -126,6 +126,10 @@ public class Organisation {
         reviewedAt = now.truncatedTo(ChronoUnit.SECONDS);
     }
 
+    public boolean isApproved() {
+        return status == OrganisationStatus.APPROVED;
+    }
+
     /** Guard for managing departments and members. */
     public void requireApproved() {
         if (status != OrganisationStatus.APPROVED) {
