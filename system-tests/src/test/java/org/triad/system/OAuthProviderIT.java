@@ -131,6 +131,11 @@ class OAuthProviderIT {
         assertThat(provider.getIssuer().getValue()).isEqualTo(TriadHttp.baseUrl("bank"));
         assertThat(provider.getCodeChallengeMethods()).containsExactly(CodeChallengeMethod.S256);
         assertThat(provider.getJWKSetURI()).isEqualTo(URI.create(TriadHttp.baseUrl("bank") + "/oauth2/jwks"));
+        assertThat(provider.getPromptTypes()).contains(Prompt.Type.NONE, Prompt.Type.LOGIN, Prompt.Type.CONSENT);
+        // the RFC 8414 name of the same document, below the issuer
+        HttpResponse<String> asMetadata = TriadHttp.get(TriadHttp.uri("bank", "/.well-known/oauth-authorization-server"));
+        assertThat(asMetadata.statusCode()).isEqualTo(200);
+        assertThat(TriadHttp.json(asMetadata).getString("issuer")).isEqualTo(TriadHttp.baseUrl("bank"));
 
         CodeVerifier verifier = new CodeVerifier();
         Nonce nonce = new Nonce();
@@ -641,6 +646,50 @@ class OAuthProviderIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("app:name")));
         assertThat(browser.findElements(By.id("app:owner"))).isEmpty();
         bank.signOut();
+    }
+
+    @Test
+    @Order(10)
+    void thePhoneScopeGivesTheNumberTheCustomerEnteredAndNothingWhenThereIsNone() throws Exception {
+        URI phoneApi = TriadHttp.uri("bank", "/api/v1/me/phone");
+        String alice = basicAuth("alice@example.com", PASSWORD);
+        HttpResponse<String> bad = TriadHttp.send(java.net.http.HttpRequest.newBuilder(phoneApi)
+                .header("Authorization", alice).header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"phone\": \"138 0013 8000\"}")).build());
+        assertThat(bad.statusCode()).as(bad.body()).isEqualTo(400);
+        assertThat(bad.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        HttpResponse<String> set = TriadHttp.send(java.net.http.HttpRequest.newBuilder(phoneApi)
+                .header("Authorization", alice).header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"phone\": \"+86 138-0013-8000\"}")).build());
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        assertThat(TriadHttp.json(set).getString("phone")).isEqualTo("+8613800138000");
+
+        // the demo app asks for phone, new to alice's consent: the consent page says so
+        CodeVerifier verifier = new CodeVerifier();
+        URI authorize = new AuthenticationRequest.Builder(ResponseType.CODE, new Scope("openid", "phone"),
+                new ClientID(DEMO), DEMO_REDIRECT).endpointURI(provider.getAuthorizationEndpointURI())
+                .state(new State()).codeChallenge(verifier, CodeChallengeMethod.S256).build().toURI();
+        freshBrowser();
+        browser.get(authorize.toString());
+        wait.until(ExpectedConditions.urlContains("/signin.xhtml"));
+        signIn("alice@example.com");
+        WebElement consent = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("consent-panel")));
+        assertThat(consent.getText()).contains("Your phone number");
+        ui.click(By.id("consent:approve"));
+        AuthorizationCode code = AuthenticationResponseParser.parse(redirectedTo(DEMO_REDIRECT.toString()))
+                .toSuccessResponse().getAuthorizationCode();
+        AccessToken access = tokenRequest(new TokenRequest(provider.getTokenEndpointURI(), new ClientID(DEMO),
+                new AuthorizationCodeGrant(code, DEMO_REDIRECT, verifier))).getOIDCTokens().getAccessToken();
+        UserInfo info = userInfo(access);
+        assertThat(info.getPhoneNumber()).isEqualTo("+8613800138000");
+        assertThat(info.getPhoneNumberVerified()).isFalse();
+        assertThat(info.getEmailAddress()).as("email was not granted").isNull();
+
+        // removed: the claim is gone, the token still works
+        HttpResponse<String> removed = TriadHttp.send(java.net.http.HttpRequest.newBuilder(phoneApi)
+                .header("Authorization", alice).DELETE().build());
+        assertThat(removed.statusCode()).isEqualTo(200);
+        assertThat(userInfo(access).getPhoneNumber()).isNull();
     }
 
     /**

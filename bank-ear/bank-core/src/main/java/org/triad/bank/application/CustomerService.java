@@ -143,6 +143,21 @@ public class CustomerService {
         return CustomerView.of(customer);
     }
 
+    /** The portal's profile form: name and phone number together, both or neither (bad input changes nothing). */
+    public CustomerView updateProfile(long customerId, String nickname, String phone) {
+        Customer customer = require(customerId);
+        customer.rename(nickname);
+        customer.changePhone(phone);
+        return CustomerView.of(customer);
+    }
+
+    /** Sets or (null or blank) removes the customer's phone number; see {@code Customer.changePhone}. */
+    public CustomerView changePhone(long customerId, String phone) {
+        Customer customer = require(customerId);
+        customer.changePhone(phone);
+        return CustomerView.of(customer);
+    }
+
     public List<CustomerView> search(String kycStatus, String text, int offset, int limit) {
         org.triad.bank.domain.model.customer.KycStatus kyc = null;
         if (kycStatus != null && !kycStatus.isBlank()) {

@@ -180,14 +180,16 @@ public class OAuthProvider {
     /** What the provider knows about a customer for ID tokens and userinfo, or empty for a missing/closed account. */
     public Optional<Person> person(long customerId) {
         return customers.find(customerId).map(c -> new Person(c.id(), c.nickname(), c.email(),
-                c.status() == CustomerStatus.ACTIVE, c.kycStatus() == KycStatus.APPROVED));
+                c.status() == CustomerStatus.ACTIVE, c.kycStatus() == KycStatus.APPROVED, c.phone()));
     }
 
     /**
      * The claims source: name is the nickname, the email is verified once the account was activated by mail, the
-     * identity once a clerk approved the customer's KYC review.
+     * identity once a clerk approved the customer's KYC review; the phone number (E.164 or null) is the customer's
+     * own statement, never verified.
      */
-    public record Person(long id, String name, String email, boolean emailVerified, boolean identityVerified) {
+    public record Person(long id, String name, String email, boolean emailVerified, boolean identityVerified,
+                         String phone) {
     }
 
     /** An app the customer authorized, for the "Authorized apps" page. */

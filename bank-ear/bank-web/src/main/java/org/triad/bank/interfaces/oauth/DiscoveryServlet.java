@@ -19,8 +19,12 @@ import java.io.IOException;
 import java.util.List;
 import org.triad.bank.domain.model.oauth.Scopes;
 
-/** OpenID Connect Discovery 1.0: the provider's metadata at {@code <issuer>/.well-known/openid-configuration}. */
-@WebServlet(urlPatterns = "/.well-known/openid-configuration")
+/**
+ * OpenID Connect Discovery 1.0: the provider's metadata at {@code <issuer>/.well-known/openid-configuration}; the same
+ * document under {@code <issuer>/.well-known/oauth-authorization-server} for plain OAuth 2.0 clients (RFC 8414 metadata,
+ * placed below the issuer as Keycloak does, since the bank does not own the server's root).
+ */
+@WebServlet(urlPatterns = {"/.well-known/openid-configuration", "/.well-known/oauth-authorization-server"})
 public class DiscoveryServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
@@ -50,7 +54,7 @@ public class DiscoveryServlet extends HttpServlet {
                 ClientAuthenticationMethod.CLIENT_SECRET_POST));
         m.setIDTokenJWSAlgs(List.of(JWSAlgorithm.ES256));
         m.setClaims(List.of("sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "at_hash", "azp", "sid", "name",
-                "preferred_username", "email", "email_verified", "user_id",
+                "preferred_username", "email", "email_verified", "phone_number", "phone_number_verified", "user_id",
                 UserInfoServlet.IDENTITY_VERIFIED));
         m.setSupportsAuthorizationResponseIssuerParam(true);
         m.setPromptTypes(List.of(Prompt.Type.NONE, Prompt.Type.LOGIN, Prompt.Type.CONSENT));

@@ -17,7 +17,7 @@ import org.triad.bank.domain.model.oauth.Scopes;
 /**
  * The UserInfo endpoint, for tokens with {@code openid} or {@code identify}: claims by the token's scopes
  * ({@code profile}: name, preferred_username; {@code identify}: name, identity_verified; {@code email}: email,
- * email_verified). {@code user_id} repeats {@code sub} for Odoo's {@code auth_oauth}, which reads it. The token comes
+ * email_verified; {@code phone}: phone_number, phone_number_verified false, when the customer gave one). {@code user_id} repeats {@code sub} for Odoo's {@code auth_oauth}, which reads it. The token comes
  * as {@code Authorization: Bearer} or as the {@code access_token} parameter (Odoo sends it so).
  */
 @WebServlet(urlPatterns = OAuthEndpoints.USERINFO)
@@ -68,6 +68,10 @@ public class UserInfoServlet extends HttpServlet {
         if (scopes.contains(Scopes.IDENTIFY)) {
             info.setName(p.name());
             info.setClaim(IDENTITY_VERIFIED, p.identityVerified());
+        }
+        if (scopes.contains(Scopes.PHONE) && p.phone() != null) {
+            info.setPhoneNumber(p.phone());
+            info.setPhoneNumberVerified(false);
         }
         if (scopes.contains(Scopes.EMAIL)) {
             info.setEmailAddress(p.email());

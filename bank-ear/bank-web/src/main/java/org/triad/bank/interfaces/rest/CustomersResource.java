@@ -3,6 +3,7 @@ package org.triad.bank.interfaces.rest;
 import jakarta.ejb.EJB;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -49,6 +50,9 @@ public class CustomersResource {
     }
 
     public record PasswordResetRequest(String email, String code, String newPassword) {
+    }
+
+    public record PhoneRequest(String phone) {
     }
 
     public record ProfileRequest(String nickname) {
@@ -142,6 +146,22 @@ public class CustomersResource {
     public CustomerView updateProfile(ProfileRequest body) {
         Caller.body(body);
         return customers.rename(Caller.id(request), body.nickname());
+    }
+
+    @PUT
+    @Path("me/phone")
+    @Operation(summary = "Set the caller's phone number (international format; empty removes it)",
+            description = "Kept as E.164 and given to apps granted the OpenID Connect scope phone (not verified).")
+    public CustomerView changePhone(PhoneRequest body) {
+        Caller.body(body);
+        return customers.changePhone(Caller.id(request), body.phone());
+    }
+
+    @DELETE
+    @Path("me/phone")
+    @Operation(summary = "Remove the caller's phone number")
+    public CustomerView removePhone() {
+        return customers.changePhone(Caller.id(request), null);
     }
 
     /** Mails a code for DEPOSIT, TRANSFER, CARD_ACTIVATION (with cardId) or PAY_PASSWORD. */

@@ -36,6 +36,8 @@ public class Profile implements Serializable {
     CurrentUser user;
 
     private String nickname;
+    private String phone;
+    private boolean phoneLoaded;
     private String currentPassword;
     private String newPassword;
     private String confirmPassword;
@@ -49,8 +51,9 @@ public class Profile implements Serializable {
 
     public void saveNickname() {
         try {
-            CustomerView me = customers.rename(user.id(), nickname);
+            CustomerView me = customers.updateProfile(user.id(), nickname, phone);
             nickname = me.nickname();
+            phone = me.phone();
             Messages.info("profile.saved", Messages.text("profile.saved.detail", me.nickname()));
         } catch (RuntimeException e) {
             Messages.failed("profile", "profile.failed", e);
@@ -123,6 +126,19 @@ public class Profile implements Serializable {
             nickname = getMe().nickname();
         }
         return nickname;
+    }
+
+    public String getPhone() {
+        if (!phoneLoaded && getMe() != null) {
+            phone = getMe().phone();
+            phoneLoaded = true;
+        }
+        return phone;
+    }
+
+    public void setPhone(String phone) {
+        this.phone = phone;
+        this.phoneLoaded = true;
     }
 
     public void setNickname(String nickname) {

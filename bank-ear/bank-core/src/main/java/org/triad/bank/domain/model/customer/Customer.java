@@ -20,6 +20,8 @@ import org.triad.bank.domain.model.Ids;
 @Table(name = "customer")
 public class Customer {
 
+    private static final java.util.regex.Pattern E164 = java.util.regex.Pattern.compile("^\\+[1-9][0-9]{6,14}$");
+
     public static final int MAX_FAILED_LOGINS = 5;
     public static final Duration LOCKOUT = Duration.ofMinutes(15);
 
@@ -31,6 +33,10 @@ public class Customer {
 
     @Column(nullable = false)
     private String nickname;
+
+    /** E.164, or null. */
+    @Column(name = "phone")
+    private String phone;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -112,6 +118,27 @@ public class Customer {
             throw new InvalidInputException("A nickname of 1 to 64 characters is required.");
         }
         nickname = newNickname.trim();
+    }
+
+    /**
+     * Sets the phone number (null or blank removes it). Accepted in international format with optional spaces,
+     * dashes, dots and parentheses ("+86 138-0013-8000"), kept as E.164 ("+8613800138000").
+     */
+    public void changePhone(String newPhone) {
+        if (newPhone == null || newPhone.isBlank()) {
+            phone = null;
+            return;
+        }
+        String compact = newPhone.strip().replaceAll("[\\s.()\\-]", "");
+        if (!E164.matcher(compact).matches()) {
+            throw new InvalidInputException(
+                    "A phone number in international format is required, e.g. +86 138 0013 8000.");
+        }
+        phone = compact;
+    }
+
+    public String phone() {
+        return phone;
     }
 
     public void activate() {

@@ -69,4 +69,18 @@ class CustomerTest {
         assertThat(customer.maskedName()).isEqualTo("张*");
         assertThat(Customer.register("a@b.cn", "Alice", "h", "p", now).maskedName()).isEqualTo("A****");
     }
+
+    @Test
+    void aPhoneNumberIsKeptInE164AndBadOnesChangeNothing() {
+        customer.changePhone(" +86 138-0013-8000 ");
+        assertThat(customer.phone()).isEqualTo("+8613800138000");
+        customer.changePhone("+1 (415) 555.0100");
+        assertThat(customer.phone()).isEqualTo("+14155550100");
+        for (String bad : new String[] {"13800138000", "+0 123 4567", "+86 138 0013 8000 0000 0", "+86 abc", "+123"}) {
+            assertThatThrownBy(() -> customer.changePhone(bad)).as(bad).isInstanceOf(InvalidInputException.class);
+            assertThat(customer.phone()).isEqualTo("+14155550100");
+        }
+        customer.changePhone("  ");
+        assertThat(customer.phone()).isNull();
+    }
 }
