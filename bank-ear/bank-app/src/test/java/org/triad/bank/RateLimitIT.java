@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.triad.testkit.Deployments;
+import org.triad.testkit.TriadHttp;
 
 /**
  * Rate limits over the real REST API: the brief's 60 sign-ins per minute per address (here a 30-second window so
@@ -32,6 +33,10 @@ class RateLimitIT {
 
     private static final int SIGN_IN_LIMIT = 60;
     private static final int TRANSFER_LIMIT = 2;
+    private static final int TOKEN_LIMIT_PER_ADDRESS = 4;
+    private static final int TOKEN_LIMIT_PER_APP = 3;
+    private static final String SHOP = "triad-shop";
+    private static final String SHOP_SECRET = "triad-shop-dev-only-secret";
     private static final String WRONG = "not-the-password-" + UUID.randomUUID();
 
     private static Mailbox mailbox;
@@ -44,7 +49,10 @@ class RateLimitIT {
                 "triad.bank.rate-limit.sign-in.window-seconds=30",
                 "triad.bank.rate-limit.transfer.per-account=" + TRANSFER_LIMIT,
                 "triad.bank.rate-limit.transfer.per-ip=1000",
-                "triad.bank.rate-limit.transfer.window-seconds=10"));
+                "triad.bank.rate-limit.transfer.window-seconds=10",
+                "triad.bank.rate-limit.oauth-token.per-ip=" + TOKEN_LIMIT_PER_ADDRESS,
+                "triad.bank.rate-limit.oauth-token.per-account=" + TOKEN_LIMIT_PER_APP,
+                "triad.bank.rate-limit.oauth-token.window-seconds=20"));
     }
 
     @BeforeAll
@@ -127,6 +135,63 @@ class RateLimitIT {
         HttpResponse<String> done = alice.transfer(cardId, bobCard, "1.00", PAY_PASSWORD, code, key);
         assertThat(done.statusCode()).as(done.body()).isEqualTo(201);
         assertThat(alice.balance(cardId)).isEqualByComparingTo(balance.subtract(new BigDecimal("1.00")));
+    }
+
+    @Test
+    @Order(3)
+    void theTokenEndpointLimitsAddressesAndAuthenticatedAppsSeparately() throws Exception {
+        // a public app's and unauthenticated requests count for the address, whatever client_id they name
+        for (int i = 0; i < TOKEN_LIMIT_PER_ADDRESS; i++) {
+            HttpResponse<String> r = token("grant_type=refresh_token&refresh_token=nope&client_id=triad-demo");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+            assertThat(json(r).getString("error")).isEqualTo("invalid_grant");
+        }
+        HttpResponse<String> refused = token("grant_type=refresh_token&refresh_token=nope&client_id=triad-demo");
+        long retryAfter = oauthTooManyRequests(refused);
+        assertThat(retryAfter).isBetween(1L, 20L);
+        // a wrong secret is no way around it, and naming the shop does not use up the shop's budget
+        oauthTooManyRequests(token("grant_type=client_credentials", "Authorization", basicAuth(SHOP, "wrong")));
+        oauthTooManyRequests(token("grant_type=client_credentials&client_id=" + SHOP));
+
+        // the shop, authenticated, has a budget of its own: the spent address budget does not stop it
+        for (int i = 0; i < TOKEN_LIMIT_PER_APP; i++) {
+            HttpResponse<String> ok = token("grant_type=client_credentials", "Authorization", basicAuth(SHOP, SHOP_SECRET));
+            assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+            assertThat(json(ok).getString("access_token")).isNotBlank();
+        }
+        HttpResponse<String> shopRefused = token("grant_type=client_credentials", "Authorization",
+                basicAuth(SHOP, SHOP_SECRET));
+        oauthTooManyRequests(shopRefused);
+        assertThat(shopRefused.body()).doesNotContain("access_token");
+
+        // after the window, both budgets are back
+        Thread.sleep(Math.max(retryAfter, oauthRetryAfter(shopRefused)) * 1000 + 500);
+        assertThat(token("grant_type=client_credentials", "Authorization", basicAuth(SHOP, SHOP_SECRET)).statusCode())
+                .isEqualTo(200);
+        assertThat(token("grant_type=refresh_token&refresh_token=nope&client_id=triad-demo").statusCode())
+                .isEqualTo(400);
+    }
+
+    private static HttpResponse<String> token(String form, String... headers) {
+        return TriadHttp.post(TriadHttp.uri("bank", "/oauth2/token"), "application/x-www-form-urlencoded", form,
+                headers);
+    }
+
+    private static String basicAuth(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Asserts the OAuth form of a 429 (RFC 6749 error JSON, no-store, Retry-After) and returns its seconds. */
+    private static long oauthTooManyRequests(HttpResponse<String> r) {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(429);
+        assertThat(json(r).getString("error")).isEqualTo("temporarily_unavailable");
+        assertThat(r.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
+        return oauthRetryAfter(r);
+    }
+
+    private static long oauthRetryAfter(HttpResponse<String> r) {
+        return Long.parseLong(r.headers().firstValue("Retry-After").orElseThrow());
     }
 
     /** Asserts a 429 problem with a Retry-After header and returns its seconds. */

@@ -41,12 +41,18 @@ public class IntrospectServlet extends HttpServlet {
     transient ClientAuthenticator authenticator;
 
     @Inject
+    transient OAuthRateLimit rateLimit;
+
+    @Inject
     transient OAuthEndpoints endpoints;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         HTTPRequest http = JakartaServletUtils.createHTTPRequest(request);
         ClientAuthenticator.Result client = authenticator.authenticate(http, false);
+        if (!rateLimit.admit(request, response, client)) {
+            return;
+        }
         if (!client.ok()) {
             OAuthHttp.error(response, client.error(), client.basic());
             return;

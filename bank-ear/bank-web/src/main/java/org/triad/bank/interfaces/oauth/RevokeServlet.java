@@ -29,10 +29,16 @@ public class RevokeServlet extends HttpServlet {
     @Inject
     transient ClientAuthenticator authenticator;
 
+    @Inject
+    transient OAuthRateLimit rateLimit;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         HTTPRequest http = JakartaServletUtils.createHTTPRequest(request);
         ClientAuthenticator.Result client = authenticator.authenticate(http, true);
+        if (!rateLimit.admit(request, response, client)) {
+            return;
+        }
         if (!client.ok()) {
             OAuthHttp.error(response, client.error(), client.basic());
             return;

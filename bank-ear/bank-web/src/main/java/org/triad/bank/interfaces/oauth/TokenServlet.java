@@ -46,6 +46,9 @@ public class TokenServlet extends HttpServlet {
     @Inject
     transient ClientAuthenticator authenticator;
 
+    @Inject
+    transient OAuthRateLimit rateLimit;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Allow", "POST");
@@ -70,6 +73,9 @@ public class TokenServlet extends HttpServlet {
             return;
         }
         ClientAuthenticator.Result client = authenticator.authenticate(http, true);
+        if (!rateLimit.admit(request, response, client)) {
+            return;
+        }
         if (!client.ok()) {
             OAuthHttp.error(response, client.error(), client.basic());
             return;
