@@ -652,7 +652,9 @@ class OAuthProviderIT {
     @Order(10)
     void thePhoneScopeGivesTheNumberTheCustomerEnteredAndNothingWhenThereIsNone() throws Exception {
         URI phoneApi = TriadHttp.uri("bank", "/api/v1/me/phone");
-        String alice = basicAuth("alice@example.com", PASSWORD);
+        // HTTP Basic of the bank's API (not OAuth client authentication: no form-encoding of the name)
+        String alice = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                ("alice@example.com:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> bad = TriadHttp.send(java.net.http.HttpRequest.newBuilder(phoneApi)
                 .header("Authorization", alice).header("Content-Type", "application/json")
                 .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"phone\": \"138 0013 8000\"}")).build());
@@ -690,6 +692,51 @@ class OAuthProviderIT {
                 .header("Authorization", alice).DELETE().build());
         assertThat(removed.statusCode()).isEqualTo(200);
         assertThat(userInfo(access).getPhoneNumber()).isNull();
+    }
+
+    @Test
+    @Order(11)
+    void anAdministratorRotatesTheSigningKeyInTheBackOfficeAndBothKeysArePublished() throws Exception {
+        freshBrowser();
+        bank.open("/clerk/signing-keys.xhtml?lang=en");
+        wait.until(ExpectedConditions.urlContains("/signin.xhtml"));
+        signIn("admin");
+        WebElement list = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("keys:list")));
+        String before = currentKid();
+        assertThat(list.getText()).contains("Current");
+        ui.click(By.id("keys:rotate"));
+        ui.click(By.id("keys:confirm-yes"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("growl_container"), "Signing key rotated"));
+        wait.until(d -> !before.equals(currentKid()));
+        String after = currentKid();
+        screenshot("oauth-signing-keys-rotated");
+        JWKSet published = JWKSet.parse(TriadHttp.get(provider.getJWKSetURI()).body());
+        assertThat(published.getKeyByKeyId(after)).isNotNull();
+        assertThat(published.getKeyByKeyId(before)).as("retired, still published").isNotNull();
+        bank.signOut();
+
+        // a clerk sees the keys but cannot rotate them
+        bank.open("/clerk/signing-keys.xhtml?lang=en");
+        wait.until(ExpectedConditions.urlContains("/signin.xhtml"));
+        signIn("clerk");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("keys:list")));
+        assertThat(browser.findElements(By.id("keys:rotate"))).isEmpty();
+        bank.signOut();
+
+        // tokens are signed with the new key from now on
+        bank.open("/portal/dashboard.xhtml");
+        wait.until(ExpectedConditions.urlContains("/signin.xhtml"));
+        signIn("alice@example.com");
+        wait.until(ExpectedConditions.urlContains("/portal/dashboard.xhtml"));
+        JWT idToken = authorize(null, null, false);
+        assertThat(((com.nimbusds.jose.JWSHeader) idToken.getHeader()).getKeyID()).isEqualTo(after);
+    }
+
+    /** The kid of the row marked current on the signing keys screen. */
+    private static String currentKid() {
+        return browser.findElements(By.cssSelector("[id='keys:list'] tbody tr")).stream()
+                .filter(r -> r.findElement(By.className("key-status")).getText().equals("Current"))
+                .map(r -> r.findElement(By.className("key-id")).getText()).findFirst().orElseThrow();
     }
 
     /**

@@ -142,16 +142,51 @@ public class SigningKeys {
         return current().current().getKeyID();
     }
 
-    /** A new current key; the previous ones are retired and stay published for {@link #MAX_TOKEN_LIFETIME}. */
-    public void rotate() {
-        inTransaction(() -> {
+    /**
+     * A new current key; the previous ones are retired and stay published for {@link #MAX_TOKEN_LIFETIME}.
+     *
+     * @return the new key's {@code kid}
+     */
+    public String rotate() {
+        return rotateIfOlderThan(Duration.ZERO).orElseThrow();
+    }
+
+    /**
+     * Rotates if the current key was created longer than {@code maxAge} ago. The active keys are locked first, so
+     * instances of a cluster that decide at the same moment rotate once: the second sees the first one's new key.
+     *
+     * @return the new key's {@code kid}, or empty if the current key is younger
+     */
+    public Optional<String> rotateIfOlderThan(Duration maxAge) {
+        Optional<String> rotated = inTransaction(() -> {
             Instant now = Instant.now();
-            List<SigningKey> old = keys.findActive();
-            create(now);
-            old.forEach(k -> k.retire(now));
+            List<SigningKey> active = keys.lockActive();
+            if (!maxAge.isZero() && !active.isEmpty() && active.get(0).createdAt().plus(maxAge).isAfter(now)) {
+                return Optional.<String>empty();
+            }
+            String kid = create(now);
+            active.forEach(k -> k.retire(now));
+            return Optional.of(kid);
         });
-        reload();
-        LOG.info(() -> "Rotated the JWT signing key; current kid " + currentKeyId());
+        if (rotated.isPresent()) {
+            reload();
+            LOG.info(() -> "Rotated the JWT signing key; current kid " + rotated.get());
+        }
+        return rotated;
+    }
+
+    /** The newest keys for the back office: kid, created, retired, whether current and whether still published. */
+    public List<KeyInfo> recentKeys(int limit) {
+        Instant publishedSince = Instant.now().minus(MAX_TOKEN_LIFETIME);
+        String current = currentKeyId();
+        return inTransaction(() -> keys.findRecent(limit).stream().map(k -> new KeyInfo(k.kid(), k.algorithm(),
+                k.createdAt(), k.retiredAt(), k.kid().equals(current),
+                k.retiredAt() == null || k.retiredAt().isAfter(publishedSince))).toList());
+    }
+
+    /** What the back office shows of a signing key (never key material). */
+    public record KeyInfo(String kid, String algorithm, Instant createdAt, Instant retiredAt, boolean current,
+                          boolean published) implements java.io.Serializable {
     }
 
     private Snapshot current() {
@@ -186,13 +221,14 @@ public class SigningKeys {
         snapshot = new Snapshot(current, new JWKSet(published), now);
     }
 
-    private void create(Instant now) {
+    private String create(Instant now) {
         try {
             ECKey key = new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.ES256)
                     .keyIDFromThumbprint(true).generate();
             String encrypted = KeyEncryption.encrypt(password, key.getKeyID(), key.toECPrivateKey().getEncoded());
             keys.add(new SigningKey(key.getKeyID(), JWSAlgorithm.ES256.getName(), key.toPublicJWK().toJSONString(),
                     encrypted, now.truncatedTo(ChronoUnit.MICROS)));
+            return key.getKeyID();
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot generate a signing key", e);
         }

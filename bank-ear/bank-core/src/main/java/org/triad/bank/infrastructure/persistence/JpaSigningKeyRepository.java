@@ -31,4 +31,17 @@ public class JpaSigningKeyRepository implements SigningKeyRepository {
         return em.createQuery("SELECT k FROM SigningKey k WHERE k.retiredAt IS NULL ORDER BY k.createdAt DESC",
                 SigningKey.class).getResultList();
     }
+
+    @Override
+    public List<SigningKey> lockActive() {
+        return em.createQuery("SELECT k FROM SigningKey k WHERE k.retiredAt IS NULL ORDER BY k.createdAt DESC",
+                SigningKey.class).setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .setHint("jakarta.persistence.lock.timeout", 10_000).getResultList();
+    }
+
+    @Override
+    public List<SigningKey> findRecent(int limit) {
+        return em.createQuery("SELECT k FROM SigningKey k ORDER BY k.createdAt DESC", SigningKey.class)
+                .setMaxResults(limit).getResultList();
+    }
 }

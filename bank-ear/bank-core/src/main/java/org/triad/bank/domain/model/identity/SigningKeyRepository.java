@@ -12,4 +12,10 @@ public interface SigningKeyRepository {
 
     /** Keys not retired, newest first. */
     List<SigningKey> findActive();
+
+    /** Keys not retired, newest first, locked until the transaction ends (serialises rotations in a cluster). */
+    List<SigningKey> lockActive();
+
+    /** The newest keys, retired or not, newest first. */
+    List<SigningKey> findRecent(int limit);
 }

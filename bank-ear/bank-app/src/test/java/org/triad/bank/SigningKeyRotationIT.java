@@ -1,0 +1,115 @@
+package org.triad.bank;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.triad.bank.application.Onboarding;
+import org.triad.bank.application.identity.SigningKeyRotation;
+import org.triad.bank.application.identity.SigningKeys;
+import org.triad.bank.domain.model.customer.CustomerRepository;
+import org.triad.bank.domain.model.customer.NotPermittedException;
+import org.triad.common.persistence.TriadDataSource;
+import org.triad.testkit.Deployments;
+
+/**
+ * Rotation of the JWT signing keys inside the server, against the real database: a young key is kept, a key older
+ * than the rotation period (its row aged in the database) is replaced and stays published, only an administrator
+ * rotates by hand, every rotation is audited.
+ */
+@ExtendWith(ArquillianExtension.class)
+class SigningKeyRotationIT {
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.ear("bank", SigningKeyRotationIT.class);
+    }
+
+    @EJB
+    SigningKeyRotation rotation;
+
+    @EJB
+    SigningKeys keys;
+
+    @EJB
+    Onboarding onboarding;
+
+    @Inject
+    CustomerRepository customers;
+
+    @Test
+    void aKeyOlderThanTheRotationPeriodIsReplacedAndStaysPublished() throws SQLException {
+        assertThat(rotation.rotationDays()).isEqualTo(30);
+        String before = keys.currentKeyId();
+        assertThat(rotation.rotateIfDue()).as("the current key is young").isEmpty();
+        assertThat(keys.currentKeyId()).isEqualTo(before);
+
+        age(before, Duration.ofDays(31));
+        String rotated = rotation.rotateIfDue().orElseThrow();
+        assertThat(rotated).isNotEqualTo(before);
+        assertThat(keys.currentKeyId()).isEqualTo(rotated);
+        assertThat(keys.publicKeys().getKeyByKeyId(before)).as("the old key verifies tokens until they expire")
+                .isNotNull();
+        assertThat(keys.publicKeys().getKeyByKeyId(rotated)).isNotNull();
+        assertThat(rotation.rotateIfDue()).as("the new key is young: no second rotation").isEmpty();
+        assertThat(audited(rotated)).isEqualTo(1);
+        assertThat(rotation.keys()).filteredOn(SigningKeys.KeyInfo::current).extracting(SigningKeys.KeyInfo::kid)
+                .containsExactly(rotated);
+        assertThat(rotation.keys()).filteredOn(k -> k.kid().equals(before)).singleElement()
+                .satisfies(k -> assertThat(k.published()).isTrue())
+                .satisfies(k -> assertThat(k.retiredAt()).isNotNull());
+    }
+
+    @Test
+    void onlyAnAdministratorRotatesByHand() throws SQLException {
+        long customer = onboarding.reviewedCustomerWithCard("Keys", "keys-" + UUID.randomUUID() + "@example.com",
+                "keys-test-password", "123456", 0).customerId();
+        long clerk = customers.findByLogin("clerk").orElseThrow().id();
+        String before = keys.currentKeyId();
+        for (long notAdmin : new long[] {customer, clerk}) {
+            assertThatThrownBy(() -> rotation.rotateNow(notAdmin)).isInstanceOf(NotPermittedException.class);
+        }
+        assertThat(keys.currentKeyId()).isEqualTo(before);
+
+        long admin = customers.findByLogin("admin").orElseThrow().id();
+        String rotated = rotation.rotateNow(admin);
+        assertThat(rotated).isNotEqualTo(before);
+        assertThat(keys.currentKeyId()).isEqualTo(rotated);
+        assertThat(audited(rotated)).isEqualTo(1);
+    }
+
+    private static void age(String kid, Duration by) throws SQLException {
+        try (Connection c = TriadDataSource.lookup().getConnection();
+             PreparedStatement s = c.prepareStatement("UPDATE signing_key SET created_at = ? WHERE kid = ?")) {
+            s.setTimestamp(1, Timestamp.from(Instant.now().minus(by)));
+            s.setString(2, kid);
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private static long audited(String kid) throws SQLException {
+        try (Connection c = TriadDataSource.lookup().getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "SELECT COUNT(*) FROM audit_event WHERE action = 'SIGNING_KEY_ROTATED' AND subject = ?")) {
+            s.setString(1, "kid:" + kid);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+}
