@@ -27,9 +27,10 @@ import org.triad.common.persistence.TriadDataSource;
 import org.triad.testkit.Deployments;
 
 /**
- * Rotation of the JWT signing keys inside the server, against the real database: a young key is kept, a key older
- * than the rotation period (its row aged in the database) is replaced and stays published, only an administrator
- * rotates by hand, every rotation is audited.
+ * Rotation of the JWT signing keys inside the server, against the real database: a young key is kept; when the
+ * period is over (the key's row aged in the database) the next key is published while the old one still signs, then
+ * (its activation time moved into the past) it signs and the old one is retired but still published; only an
+ * administrator rotates by hand; every step is audited.
  */
 @ExtendWith(ArquillianExtension.class)
 class SigningKeyRotationIT {
@@ -52,23 +53,38 @@ class SigningKeyRotationIT {
     CustomerRepository customers;
 
     @Test
-    void aKeyOlderThanTheRotationPeriodIsReplacedAndStaysPublished() throws SQLException {
+    void theNextKeyIsPublishedBeforeItSignsThenReplacesTheOldOneWhichStaysPublished() throws SQLException {
         assertThat(rotation.rotationDays()).isEqualTo(30);
         String before = keys.currentKeyId();
-        assertThat(rotation.rotateIfDue()).as("the current key is young").isEmpty();
+        assertThat(rotation.rotateIfDue().isNone()).as("the current key is young").isTrue();
         assertThat(keys.currentKeyId()).isEqualTo(before);
 
+        // the period is over: the next key is published, the current one still signs
         age(before, Duration.ofDays(31));
-        String rotated = rotation.rotateIfDue().orElseThrow();
-        assertThat(rotated).isNotEqualTo(before);
-        assertThat(keys.currentKeyId()).isEqualTo(rotated);
+        SigningKeys.Step published = rotation.rotateIfDue();
+        String next = published.published();
+        assertThat(next).isNotNull().isNotEqualTo(before);
+        assertThat(published.activated()).isNull();
+        assertThat(keys.currentKeyId()).isEqualTo(before);
+        assertThat(keys.publicKeys().getKeyByKeyId(next)).as("published ahead of use").isNotNull();
+        assertThat(rotation.keys()).filteredOn(k -> k.kid().equals(next)).singleElement()
+                .satisfies(k -> assertThat(k.pending()).isTrue())
+                .satisfies(k -> assertThat(k.activatesAt()).isAfterOrEqualTo(Instant.now()
+                        .plus(SigningKeys.MIN_PUBLISHED_BEFORE_USE).minusSeconds(5)));
+        assertThat(rotation.rotateIfDue().isNone()).as("a successor waits: nothing more").isTrue();
+
+        // its time has come: it signs, the old key is retired and stays published
+        activateNow(next);
+        SigningKeys.Step activated = rotation.rotateIfDue();
+        assertThat(activated.activated()).isEqualTo(next);
+        assertThat(keys.currentKeyId()).isEqualTo(next);
         assertThat(keys.publicKeys().getKeyByKeyId(before)).as("the old key verifies tokens until they expire")
                 .isNotNull();
-        assertThat(keys.publicKeys().getKeyByKeyId(rotated)).isNotNull();
-        assertThat(rotation.rotateIfDue()).as("the new key is young: no second rotation").isEmpty();
-        assertThat(audited(rotated)).isEqualTo(1);
+        assertThat(rotation.rotateIfDue().isNone()).isTrue();
+        assertThat(audited("SIGNING_KEY_PUBLISHED", next)).isEqualTo(1);
+        assertThat(audited("SIGNING_KEY_ROTATED", next)).isEqualTo(1);
         assertThat(rotation.keys()).filteredOn(SigningKeys.KeyInfo::current).extracting(SigningKeys.KeyInfo::kid)
-                .containsExactly(rotated);
+                .containsExactly(next);
         assertThat(rotation.keys()).filteredOn(k -> k.kid().equals(before)).singleElement()
                 .satisfies(k -> assertThat(k.published()).isTrue())
                 .satisfies(k -> assertThat(k.retiredAt()).isNotNull());
@@ -89,7 +105,7 @@ class SigningKeyRotationIT {
         String rotated = rotation.rotateNow(admin);
         assertThat(rotated).isNotEqualTo(before);
         assertThat(keys.currentKeyId()).isEqualTo(rotated);
-        assertThat(audited(rotated)).isEqualTo(1);
+        assertThat(audited("SIGNING_KEY_ROTATED", rotated)).isEqualTo(1);
     }
 
     private static void age(String kid, Duration by) throws SQLException {
@@ -101,11 +117,21 @@ class SigningKeyRotationIT {
         }
     }
 
-    private static long audited(String kid) throws SQLException {
+    private static void activateNow(String kid) throws SQLException {
+        try (Connection c = TriadDataSource.lookup().getConnection();
+             PreparedStatement s = c.prepareStatement("UPDATE signing_key SET activates_at = ? WHERE kid = ?")) {
+            s.setTimestamp(1, Timestamp.from(Instant.now().minusSeconds(1)));
+            s.setString(2, kid);
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private static long audited(String action, String kid) throws SQLException {
         try (Connection c = TriadDataSource.lookup().getConnection();
              PreparedStatement s = c.prepareStatement(
-                     "SELECT COUNT(*) FROM audit_event WHERE action = 'SIGNING_KEY_ROTATED' AND subject = ?")) {
-            s.setString(1, "kid:" + kid);
+                     "SELECT COUNT(*) FROM audit_event WHERE action = ? AND subject = ?")) {
+            s.setString(1, action);
+            s.setString(2, "kid:" + kid);
             try (ResultSet r = s.executeQuery()) {
                 r.next();
                 return r.getLong(1);

@@ -6,7 +6,6 @@ import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.triad.bank.application.AuditLog;
 import org.triad.bank.domain.model.customer.Customer;
@@ -15,11 +14,11 @@ import org.triad.bank.domain.model.customer.NotPermittedException;
 import org.triad.bank.domain.model.customer.Role;
 
 /**
- * Rotation of the JWT signing keys: on schedule when the current key is older than
- * {@code triad.bank.signing-key.rotation-days} (checked hourly; {@code 0} switches it off), and at once by a bank
- * administrator in the back office (e.g. after a suspected compromise). Retired keys stay published for
+ * Rotation of the JWT signing keys: on schedule every {@code triad.bank.signing-key.rotation-days} (checked hourly;
+ * {@code 0} switches it off), the next key published ahead of its use, and at once by a bank administrator in the
+ * back office (e.g. after a suspected compromise). Retired keys stay published for
  * {@link SigningKeys#MAX_TOKEN_LIFETIME}, so tokens issued before a rotation keep working until they expire. Every
- * rotation is audited ({@code SIGNING_KEY_ROTATED}, subject {@code kid:<new kid>}).
+ * step is audited (subject {@code kid:<kid>}).
  */
 @Singleton
 public class SigningKeyRotation {
@@ -43,15 +42,24 @@ public class SigningKeyRotation {
         rotateIfDue();
     }
 
-    /** Rotates if the current key is older than the configured rotation period; the new kid, if rotated. */
-    public Optional<String> rotateIfDue() {
+    /**
+     * One step of the scheduled rotation (see {@link SigningKeys#scheduledStep}): the next key is published two hours
+     * before the current one has signed for the rotation period and signs from then on; the superseded key is
+     * retired at the next check. Audited: {@code SIGNING_KEY_PUBLISHED} and {@code SIGNING_KEY_ROTATED}.
+     */
+    public SigningKeys.Step rotateIfDue() {
         if (rotationDays <= 0) {
-            return Optional.empty();
+            return new SigningKeys.Step(null, null);
         }
-        Optional<String> kid = keys.rotateIfOlderThan(Duration.ofDays(rotationDays));
-        kid.ifPresent(k -> audit.record(null, "SIGNING_KEY_ROTATED", "kid:" + k,
-                "scheduled (older than " + rotationDays + " days)"));
-        return kid;
+        SigningKeys.Step step = keys.scheduledStep(Duration.ofDays(rotationDays));
+        if (step.published() != null) {
+            audit.record(null, "SIGNING_KEY_PUBLISHED", "kid:" + step.published(),
+                    "scheduled, signs after " + rotationDays + " days of the current key");
+        }
+        if (step.activated() != null) {
+            audit.record(null, "SIGNING_KEY_ROTATED", "kid:" + step.activated(), "scheduled");
+        }
+        return step;
     }
 
     /**

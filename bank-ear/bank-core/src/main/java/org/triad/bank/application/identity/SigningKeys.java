@@ -50,9 +50,10 @@ import org.triad.bank.domain.model.identity.SigningKeyRepository;
 
 /**
  * The bank's JWT signing keys: EC P-256, ES256, {@code kid} = the key's JWK thumbprint (RFC 7638). The current key
- * is the newest one not retired; {@link #rotate()} makes a new current key and retires the old ones, which stay
- * published in the JWKS for {@link #MAX_TOKEN_LIFETIME} after their retirement. Tokens signed with these keys must
- * therefore not live longer than that.
+ * is the newest active one (not retired, past its activation time); {@link #rotate()} makes a new current key at once
+ * and retires the others, {@link #scheduledStep} publishes the next key ahead of its use. Retired keys stay published
+ * in the JWKS for {@link #MAX_TOKEN_LIFETIME} after their retirement; tokens signed with these keys must therefore
+ * not live longer than that.
  *
  * <p>Private keys are stored AES-GCM encrypted (see {@link KeyEncryption}) under {@code
  * triad.bank.key-encryption-password}; without it (development) a random password is generated once into
@@ -76,6 +77,15 @@ public class SigningKeys {
     public static final Duration MAX_TOKEN_LIFETIME = Duration.ofHours(1);
 
     static final Duration RELOAD_INTERVAL = Duration.ofSeconds(10);
+
+    /** How long before its period ends a scheduled rotation publishes the next key (the check runs hourly). */
+    public static final Duration PRE_PUBLICATION = Duration.ofHours(2);
+
+    /**
+     * The least time a pre-published key is in the JWKS before it signs: longer than resource servers cache the JWKS
+     * ({@code AccessTokenValidator}: 5 minutes).
+     */
+    public static final Duration MIN_PUBLISHED_BEFORE_USE = Duration.ofMinutes(10);
     private static final Logger LOG = Logger.getLogger(SigningKeys.class.getName());
 
     private record Snapshot(ECKey current, JWKSet published, Instant loadedAt) {
@@ -103,8 +113,9 @@ public class SigningKeys {
     void start() {
         password = encryptionPassword();
         inTransaction(() -> {
-            if (keys.findActive().isEmpty()) {
-                create(Instant.now());
+            Instant now = Instant.now();
+            if (keys.findActive().stream().noneMatch(k -> k.isActiveAt(now))) {
+                create(now, null);
                 LOG.info("Created the first JWT signing key");
             }
         });
@@ -143,50 +154,83 @@ public class SigningKeys {
     }
 
     /**
-     * A new current key; the previous ones are retired and stay published for {@link #MAX_TOKEN_LIFETIME}.
+     * A new current key at once (the back office's "Rotate now", e.g. after a suspected compromise); every other
+     * key, a pre-published one too, is retired and stays published for {@link #MAX_TOKEN_LIFETIME}.
      *
      * @return the new key's {@code kid}
      */
     public String rotate() {
-        return rotateIfOlderThan(Duration.ZERO).orElseThrow();
+        String kid = inTransaction(() -> {
+            Instant now = Instant.now();
+            List<SigningKey> active = keys.lockActive();
+            String created = create(now, null);
+            active.forEach(k -> k.retire(now));
+            return created;
+        });
+        reload();
+        LOG.info(() -> "Rotated the JWT signing key; current kid " + kid);
+        return kid;
+    }
+
+    /** What a scheduled step did: published the next key, made it current, or nothing. */
+    public record Step(String published, String activated) {
+
+        static final Step NONE = new Step(null, null);
+
+        public boolean isNone() {
+            return published == null && activated == null;
+        }
     }
 
     /**
-     * Rotates if the current key was created longer than {@code maxAge} ago. The active keys are locked first, so
-     * instances of a cluster that decide at the same moment rotate once: the second sees the first one's new key.
-     *
-     * @return the new key's {@code kid}, or empty if the current key is younger
+     * One step of the scheduled rotation, run hourly. When the current key has signed for {@code period} minus
+     * {@link #PRE_PUBLICATION} and no successor waits, a successor is created that is published at once and signs from
+     * the end of the period (at the earliest {@link #MIN_PUBLISHED_BEFORE_USE} from now): resource servers caching the
+     * JWKS know it before any token carries its kid. Keys superseded by a newer active one are retired (and stay
+     * published for {@link #MAX_TOKEN_LIFETIME}). The active keys are locked first, so instances of a cluster that run
+     * this at the same moment act once.
      */
-    public Optional<String> rotateIfOlderThan(Duration maxAge) {
-        Optional<String> rotated = inTransaction(() -> {
+    public Step scheduledStep(Duration period) {
+        Step step = inTransaction(() -> {
             Instant now = Instant.now();
-            List<SigningKey> active = keys.lockActive();
-            if (!maxAge.isZero() && !active.isEmpty() && active.get(0).createdAt().plus(maxAge).isAfter(now)) {
-                return Optional.<String>empty();
+            List<SigningKey> all = keys.lockActive();
+            List<SigningKey> active = all.stream().filter(k -> k.isActiveAt(now)).toList();
+            boolean pending = all.stream().anyMatch(k -> k.isPendingAt(now));
+            String activated = null;
+            if (active.size() > 1) {
+                activated = active.get(0).kid();
+                active.subList(1, active.size()).forEach(k -> k.retire(now));
             }
-            String kid = create(now);
-            active.forEach(k -> k.retire(now));
-            return Optional.of(kid);
+            String published = null;
+            Instant due = active.isEmpty() ? now : active.get(0).activeSince().plus(period);
+            if (!pending && !due.minus(PRE_PUBLICATION).isAfter(now)) {
+                Instant earliest = now.plus(MIN_PUBLISHED_BEFORE_USE);
+                published = create(now, due.isAfter(earliest) ? due : earliest);
+            }
+            return new Step(published, activated);
         });
-        if (rotated.isPresent()) {
+        if (!step.isNone()) {
             reload();
-            LOG.info(() -> "Rotated the JWT signing key; current kid " + rotated.get());
+            LOG.info(() -> "Signing key rotation: " + (step.published() == null ? ""
+                    : "published the next key " + step.published() + " ")
+                    + (step.activated() == null ? "" : "current key " + step.activated()));
         }
-        return rotated;
+        return step;
     }
 
     /** The newest keys for the back office: kid, created, retired, whether current and whether still published. */
     public List<KeyInfo> recentKeys(int limit) {
         Instant publishedSince = Instant.now().minus(MAX_TOKEN_LIFETIME);
         String current = currentKeyId();
+        Instant now = Instant.now();
         return inTransaction(() -> keys.findRecent(limit).stream().map(k -> new KeyInfo(k.kid(), k.algorithm(),
-                k.createdAt(), k.retiredAt(), k.kid().equals(current),
+                k.createdAt(), k.activatesAt(), k.retiredAt(), k.kid().equals(current), k.isPendingAt(now),
                 k.retiredAt() == null || k.retiredAt().isAfter(publishedSince))).toList());
     }
 
     /** What the back office shows of a signing key (never key material). */
-    public record KeyInfo(String kid, String algorithm, Instant createdAt, Instant retiredAt, boolean current,
-                          boolean published) implements java.io.Serializable {
+    public record KeyInfo(String kid, String algorithm, Instant createdAt, Instant activatesAt, Instant retiredAt,
+                          boolean current, boolean pending, boolean published) implements java.io.Serializable {
     }
 
     private Snapshot current() {
@@ -211,7 +255,7 @@ public class SigningKeys {
         for (SigningKey k : publishable) {
             ECKey full = decrypted.computeIfAbsent(k.kid(), kid -> open(k));
             published.add(full.toPublicJWK());
-            if (current == null && k.retiredAt() == null) {
+            if (current == null && k.isActiveAt(now)) {
                 current = full;
             }
         }
@@ -221,13 +265,14 @@ public class SigningKeys {
         snapshot = new Snapshot(current, new JWKSet(published), now);
     }
 
-    private String create(Instant now) {
+    private String create(Instant now, Instant activatesAt) {
         try {
             ECKey key = new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.ES256)
                     .keyIDFromThumbprint(true).generate();
             String encrypted = KeyEncryption.encrypt(password, key.getKeyID(), key.toECPrivateKey().getEncoded());
-            keys.add(new SigningKey(key.getKeyID(), JWSAlgorithm.ES256.getName(), key.toPublicJWK().toJSONString(),
-                    encrypted, now.truncatedTo(ChronoUnit.MICROS)));
+            keys.add(SigningKey.pending(key.getKeyID(), JWSAlgorithm.ES256.getName(),
+                    key.toPublicJWK().toJSONString(), encrypted, now.truncatedTo(ChronoUnit.MICROS),
+                    activatesAt == null ? null : activatesAt.truncatedTo(ChronoUnit.SECONDS)));
             return key.getKeyID();
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot generate a signing key", e);

@@ -8,7 +8,8 @@ import java.time.Instant;
 
 /**
  * One of the bank's JWT signing keys: the public key as a JWK, the private key encrypted (never in clear text in
- * the database, never logged). The current key is the newest one not retired.
+ * the database, never logged). The current key is the newest one that is active (not retired, and past its
+ * activation time if it has one); a key waiting for its activation time is already published.
  */
 @Entity
 @Table(name = "signing_key")
@@ -32,6 +33,10 @@ public class SigningKey {
     @Column(name = "retired_at")
     private Instant retiredAt;
 
+    /** When a pre-published key starts signing; null: since it was created. */
+    @Column(name = "activates_at")
+    private Instant activatesAt;
+
     protected SigningKey() {
     }
 
@@ -41,6 +46,29 @@ public class SigningKey {
         this.publicJwk = publicJwk;
         this.privateKeyEncrypted = privateKeyEncrypted;
         this.createdAt = now;
+    }
+
+    /** A key that is published now and starts signing at {@code activatesAt}. */
+    public static SigningKey pending(String kid, String algorithm, String publicJwk, String privateKeyEncrypted,
+                                     Instant now, Instant activatesAt) {
+        SigningKey key = new SigningKey(kid, algorithm, publicJwk, privateKeyEncrypted, now);
+        key.activatesAt = activatesAt;
+        return key;
+    }
+
+    /** Not retired and past its activation time. */
+    public boolean isActiveAt(Instant now) {
+        return retiredAt == null && (activatesAt == null || !activatesAt.isAfter(now));
+    }
+
+    /** Not retired and waiting for its activation time. */
+    public boolean isPendingAt(Instant now) {
+        return retiredAt == null && activatesAt != null && activatesAt.isAfter(now);
+    }
+
+    /** Since when it signs (or will). */
+    public Instant activeSince() {
+        return activatesAt == null ? createdAt : activatesAt;
     }
 
     public void retire(Instant now) {
@@ -71,5 +99,9 @@ public class SigningKey {
 
     public Instant retiredAt() {
         return retiredAt;
+    }
+
+    public Instant activatesAt() {
+        return activatesAt;
     }
 }
