@@ -626,6 +626,7 @@ class OAuthProviderIT {
         ui.type(By.id("app:name"), name);
         ui.type(By.id("app:redirects"), "http://127.0.0.1:9/org-" + UUID.randomUUID());
         ui.choose("app:owner", "Triad Demo Enterprise");
+        screenshot("oauth-console-organisation-owner");
         ui.click(By.id("app:save"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-client-id")));
         assertThat(browser.findElement(By.id("owner-name")).getText()).isEqualTo("Triad Demo Enterprise");
