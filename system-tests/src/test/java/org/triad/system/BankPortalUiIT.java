@@ -372,6 +372,25 @@ class BankPortalUiIT {
                 "Authorization", basic("clerk", PASSWORD));
         assertThat(erin.body()).contains("\"kycStatus\":\"REJECTED\"").contains("Identity document unreadable");
 
+        // erin reports a lost phone: the clerk sees her devices and signs her out everywhere
+        String erinPhone = apiSession(erinEmail, PASSWORD, "Erin's phone");
+        assertThat(cardsWithToken(erinPhone)).isEqualTo(200);
+        bank.open("/clerk/customers.xhtml");
+        ui.type(By.id("search:text"), erinEmail);
+        ui.click(By.id("search:go"));
+        wait.until(d -> d.findElement(By.id("search:customers")).getText().contains(erinEmail));
+        ui.click(By.cssSelector("button[id$=':cards']"));
+        WebElement devicesPanel = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search:devices-panel")));
+        assertThat(devicesPanel.getText()).contains("Erin's phone").contains("API client");
+        assertThat(browser.findElement(By.id("active-devices")).getText()).isEqualTo("One device is signed in.");
+        ui.click(By.id("search:sign-out-all"));
+        ui.click(By.cssSelector(".ui-confirmdialog-yes"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("growl_container"), "Signed out everywhere"));
+        wait.until(d -> d.findElement(By.id("active-devices")).getText().equals("No device is signed in."));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".ui-confirm-dialog")));
+        ui.screenshot("bank-clerk-signed-out-everywhere");
+        assertThat(cardsWithToken(erinPhone)).isEqualTo(401);
+
         // freeze dave's card from the customer search; the row links to his transactions
         bank.open("/clerk/customers.xhtml");
         ui.type(By.id("search:text"), daveEmail);

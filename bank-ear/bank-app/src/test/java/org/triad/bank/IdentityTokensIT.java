@@ -305,6 +305,40 @@ class IdentityTokensIT {
     }
 
     @Test
+    void aClerkSeesACustomersDevicesAndSignsThemOutEverywhere() {
+        JsonObject laptop = json(login("bob@example.com", PASSWORD, true));
+        String phone = json(login("bob@example.com", PASSWORD, true)).getString("access_token");
+        long bobId = json(bearer("GET", "/api/v1/me", phone)).getJsonNumber("id").longValue();
+        String laptopHandle = laptop.getJsonObject("device").getString("handle");
+
+        HttpResponse<String> devices = clerk("GET", "/api/v1/clerk/customers/" + bobId + "/devices");
+        assertThat(devices.statusCode()).as(devices.body()).isEqualTo(200);
+        assertThat(Json.createReader(new StringReader(devices.body())).readArray().getValuesAs(JsonObject.class))
+                .anySatisfy(d -> assertThat(d.getString("handle")).isEqualTo(laptopHandle));
+
+        // not for customers, not for unknown or staff accounts; nothing changes
+        assertThat(bearer("POST", "/api/v1/clerk/customers/" + bobId + "/sign-out", phone).statusCode())
+                .isEqualTo(403);
+        assertThat(bearer("GET", "/api/v1/clerk/customers/" + bobId + "/devices", phone).statusCode())
+                .isEqualTo(403);
+        assertThat(clerk("POST", "/api/v1/clerk/customers/999999999999/sign-out").statusCode()).isEqualTo(404);
+        long clerkId = json(clerk("GET", "/api/v1/me")).getJsonNumber("id").longValue();
+        assertThat(clerk("POST", "/api/v1/clerk/customers/" + clerkId + "/sign-out").statusCode()).isEqualTo(403);
+        assertThat(bearer("GET", "/api/v1/cards", phone).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> signedOut = clerk("POST", "/api/v1/clerk/customers/" + bobId + "/sign-out");
+        assertThat(signedOut.statusCode()).as(signedOut.body()).isEqualTo(200);
+        assertThat(json(signedOut).getInt("signedOut")).isGreaterThanOrEqualTo(2);
+        assertThat(statusWithin1s(() -> bearer("GET", "/api/v1/cards", phone).statusCode(), 401)).isEqualTo(401);
+        assertThat(statusWithin1s(() -> bearer("GET", "/api/v1/cards", laptop.getString("access_token"))
+                .statusCode(), 401)).isEqualTo(401);
+        assertThat(post("/api/v1/auth/refresh", "{\"refresh_token\": \"" + laptop.getString("refresh_token")
+                + "\"}", null).statusCode()).isEqualTo(401);
+        // the customer signs in again as usual
+        assertThat(login("bob@example.com", PASSWORD, true).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void logoutEndsTheDeviceAndClearsTheCookie() {
         HttpResponse<String> signedIn = login("alice@example.com", PASSWORD, false);
         String access = json(signedIn).getString("access_token");
@@ -453,6 +487,16 @@ class IdentityTokensIT {
 
     static HttpResponse<String> bearer(String method, String path, String token) {
         return send(HttpRequest.newBuilder(TriadHttp.uri("bank", path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .method(method, method.equals("POST") ? HttpRequest.BodyPublishers.ofString("{}")
+                        : HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** A back-office call with the development clerk's HTTP Basic credentials. */
+    private static HttpResponse<String> clerk(String method, String path) {
+        String basic = java.util.Base64.getEncoder().encodeToString(("clerk:" + PASSWORD)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(TriadHttp.uri("bank", path)).header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/json")
                 .method(method, method.equals("POST") ? HttpRequest.BodyPublishers.ofString("{}")
                         : HttpRequest.BodyPublishers.noBody()));

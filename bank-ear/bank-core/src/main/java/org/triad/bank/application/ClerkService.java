@@ -4,6 +4,8 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
+import org.triad.bank.application.identity.DeviceSessions;
+import org.triad.bank.application.identity.DeviceView;
 import org.triad.bank.domain.model.card.Card;
 import org.triad.bank.domain.model.card.CardNotFoundException;
 import org.triad.bank.domain.model.card.CardRepository;
@@ -14,7 +16,7 @@ import org.triad.bank.domain.model.customer.NotPermittedException;
 import org.triad.bank.domain.model.customer.Role;
 
 /**
- * What clerks do: KYC decisions and freezing cards. Every method takes the acting clerk's id and checks the role
+ * What clerks do: KYC decisions, freezing cards, a customer's devices and signing them out. Every method takes the acting clerk's id and checks the role
  * against the database, whatever the web layer already checked.
  */
 @Stateless
@@ -34,6 +36,9 @@ public class ClerkService {
 
     @EJB
     History history;
+
+    @EJB
+    DeviceSessions devices;
 
     public CustomerView approve(long clerkId, long customerId) {
         requireClerk(clerkId);
@@ -87,6 +92,31 @@ public class ClerkService {
     public List<AuditLog.View> audit(long clerkId, Long actorId, String action, int offset, int limit) {
         requireClerk(clerkId);
         return audit.find(actorId, action == null || action.isBlank() ? null : action.trim(), offset, limit);
+    }
+
+    /** A customer's device sessions, newest first (for a clerk helping a customer who lost a phone, say). */
+    public List<DeviceView> devicesOf(long clerkId, long customerId) {
+        requireClerk(clerkId);
+        customer(customerId);
+        return devices.list(customerId, null);
+    }
+
+    /**
+     * Signs a customer out everywhere (a stolen phone, a suspected takeover): every device session ends, its access
+     * tokens are refused by every resource server at once, its refresh tokens are dead. Staff accounts are not
+     * signed out this way.
+     *
+     * @return how many sessions were ended
+     */
+    public int signOutEverywhere(long clerkId, long customerId) {
+        requireClerk(clerkId);
+        Customer customer = customer(customerId);
+        if (customer.role() != Role.CUSTOMER) {
+            throw new NotPermittedException("Only customers are signed out from the back office.");
+        }
+        int n = devices.revokeAllExcept(customerId, null);
+        audit.record(clerkId, "CUSTOMER_SIGNED_OUT", "customer:" + customerId, n + " sessions");
+        return n;
     }
 
     private void requireClerk(long clerkId) {

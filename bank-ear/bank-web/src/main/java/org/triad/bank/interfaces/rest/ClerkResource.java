@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -20,13 +21,15 @@ import org.triad.bank.application.AuditLog;
 import org.triad.bank.application.CardView;
 import org.triad.bank.application.ClerkService;
 import org.triad.bank.application.CustomerView;
+import org.triad.bank.application.identity.DeviceView;
 import org.triad.bank.domain.model.customer.InvalidInputException;
 
 /** The clerk's API: customer search, KYC decisions, card freeze. Non-clerks get 403 {@code not-permitted}. */
 @Path("v1/clerk")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Clerk", description = "Back office: customer search, KYC decisions, card freeze, audit log (clerk role)")
+@Tag(name = "Clerk", description = "Back office: customer search, KYC decisions, card freeze, a customer's devices and "
+        + "sign-out, audit log (clerk role)")
 public class ClerkResource {
 
     public record KycDecision(String decision, String reason) {
@@ -53,6 +56,25 @@ public class ClerkResource {
     @Operation(summary = "Cards of a customer")
     public List<CardView> cards(@PathParam("id") long customerId) {
         return clerk.cardsOf(Caller.id(request), customerId);
+    }
+
+    @GET
+    @Path("customers/{id}/devices")
+    @Operation(summary = "Device sessions of a customer", description = "Newest first, ended ones included.")
+    @APIResponse(responseCode = "404", description = "No such customer")
+    public List<DeviceView> devices(@PathParam("id") long customerId) {
+        return clerk.devicesOf(Caller.id(request), customerId);
+    }
+
+    @POST
+    @Path("customers/{id}/sign-out")
+    @Operation(summary = "Sign a customer out everywhere",
+            description = "Ends every device session; their access tokens are refused at once everywhere.")
+    @APIResponse(responseCode = "200", description = "{signedOut: n}")
+    @APIResponse(responseCode = "403", description = "Not a clerk, or the account is staff (not-permitted)")
+    @APIResponse(responseCode = "404", description = "No such customer")
+    public Map<String, Integer> signOut(@PathParam("id") long customerId) {
+        return Map.of("signedOut", clerk.signOutEverywhere(Caller.id(request), customerId));
     }
 
     /** {@code {"decision": "APPROVE"}} or {@code {"decision": "REJECT", "reason": "..."}}. */

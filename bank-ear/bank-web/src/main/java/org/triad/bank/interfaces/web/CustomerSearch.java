@@ -9,6 +9,7 @@ import java.util.List;
 import org.triad.bank.application.CardView;
 import org.triad.bank.application.ClerkService;
 import org.triad.bank.application.CustomerView;
+import org.triad.bank.application.identity.DeviceView;
 
 /** Back office: find customers by name or email and KYC state, look at their cards, freeze and unfreeze cards. */
 @Named
@@ -29,6 +30,7 @@ public class CustomerSearch implements Serializable {
     private List<CustomerView> found;
     private CustomerView selected;
     private List<CardView> cards;
+    private List<DeviceView> devices;
 
     public void search() {
         try {
@@ -49,6 +51,7 @@ public class CustomerSearch implements Serializable {
     private void loadCards() {
         try {
             cards = clerk.cardsOf(user.id(), selected.id());
+            devices = "CUSTOMER".equals(selected.role()) ? clerk.devicesOf(user.id(), selected.id()) : List.of();
         } catch (RuntimeException e) {
             Messages.failed(null, "clerk.searchFailed", e);
         }
@@ -72,6 +75,25 @@ public class CustomerSearch implements Serializable {
             Messages.failed(null, "clerk.freezeFailed", e);
         }
         loadCards();
+    }
+
+    /** Signs the selected customer out on every device (confirmed in a dialog). */
+    public void signOutEverywhere() {
+        try {
+            int n = clerk.signOutEverywhere(user.id(), selected.id());
+            Messages.info("clerk.signedOutAll", Messages.text("clerk.signedOutAll.detail", n, selected.email()));
+        } catch (RuntimeException e) {
+            Messages.failed(null, "clerk.signOutFailed", e);
+        }
+        loadCards();
+    }
+
+    public List<DeviceView> getDevices() {
+        return devices;
+    }
+
+    public long getActiveDevices() {
+        return devices == null ? 0 : devices.stream().filter(DeviceView::active).count();
     }
 
     public List<CustomerView> getFound() {
