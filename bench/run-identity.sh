@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Identity benchmark (issue 5): the refresh grant (POST /api/v1/auth/refresh) at 1 and 8 clients against the bank's
-# health endpoint, the shop's token-protected GET /api/v1/me against the shop's health endpoint, and in-process
+# Identity benchmark (issue 5): the refresh grant at 1 and 8 clients, first-party (POST /api/v1/auth/refresh) and at
+# the OAuth token endpoint (POST /oauth2/token, grants of the public demo app obtained through the sign-in and consent
+# forms), against the bank's health endpoint, the shop's token-protected GET /api/v1/me against the shop's health endpoint, and in-process
 # access-token validation (signature + claims + revocation list) against the signature check alone.
 # Results go to bench/results/identity-<date>T<time>.md and .json. See bench/README.md.
 #

@@ -40,8 +40,10 @@ import org.triad.common.security.AccessTokenValidator;
 import org.triad.common.security.RevocationList;
 
 /**
- * Identity benchmark (issue 5): the refresh grant ({@code POST /api/v1/auth/refresh}, rotating) at 1 and 8 clients
- * against {@code GET /api/v1/health} at the same concurrency, and — in this JVM — the cost of validating an access
+ * Identity benchmark (issue 5): the refresh grant at 1 and 8 clients — first-party ({@code POST
+ * /api/v1/auth/refresh}) and at the OAuth token endpoint ({@code POST /oauth2/token}, the public demo app's grants
+ * obtained through the sign-in and consent forms), both rotating — against {@code GET /api/v1/health} at the same
+ * concurrency, and — in this JVM — the cost of validating an access
  * token with the common resource-server library (signature, claims, revocation list) against the signature check
  * alone. See bench/README.md.
  */
@@ -50,6 +52,7 @@ public final class IdentityBench {
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmm", Locale.ROOT);
     private static final String REFRESH_OP = "bank REST: POST /api/v1/auth/refresh (rotation, refresh token in body)";
     private static final String HEALTH_OP = "bank REST: GET /api/v1/health (baseline)";
+    private static final String OAUTH_REFRESH_OP = "bank OAuth: POST /oauth2/token grant_type=refresh_token (public app, rotation)";
     private static final String ME_OP = "shop REST: GET /api/v1/me (Bearer JWT validated, revocation list checked)";
     private static final String SHOP_HEALTH_OP = "shop REST: GET /api/v1/health (baseline)";
     private static final String VALIDATE_OP = "in-process: AccessTokenValidator.validate (ES256 + claims + revocation list)";
@@ -119,6 +122,13 @@ public final class IdentityBench {
             access[i] = Json.stringMember(json, "access_token");
         }
 
+        // one OAuth grant of the public demo app per client (code flow with PKCE through the sign-in and consent forms)
+        OAuthGrants grants = new OAuthGrants(tls, bank);
+        String[] oauthRefresh = new String[max];
+        for (int i = 0; i < max; i++) {
+            oauthRefresh[i] = grants.refreshToken(options.get("email"), options.get("password"));
+        }
+
         int failedChecks = 0;
         for (int clients : levels) {
             LoadRunner.Op refreshOp = index -> {
@@ -130,6 +140,19 @@ public final class IdentityBench {
                 }
                 refresh[c] = Json.stringMember(r.body(), "refresh_token");
                 access[c] = Json.stringMember(r.body(), "access_token");
+                return true;
+            };
+            LoadRunner.Op oauthRefreshOp = index -> {
+                int c = index % clients;
+                HttpResponse<String> r = http[c].send(HttpRequest.newBuilder(URI.create(bank + "/oauth2/token"))
+                        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&client_id="
+                                + OAuthGrants.CLIENT_ID + "&refresh_token=" + oauthRefresh[c])).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("OAuth refresh answered " + r.statusCode() + ": " + r.body());
+                }
+                oauthRefresh[c] = Json.stringMember(r.body(), "refresh_token");
                 return true;
             };
             LoadRunner.Op healthOp = index -> http[index % clients].send(get(bank + "/api/v1/health", null),
@@ -146,6 +169,9 @@ public final class IdentityBench {
             LoadRunner.fixedDuration("warmup", clients, warmup, refreshOp);
             report.add(REFRESH_OP, "measured", clients,
                     LoadRunner.fixedDuration("refresh", clients, seconds, refreshOp), health);
+            LoadRunner.fixedDuration("warmup", clients, warmup, oauthRefreshOp);
+            report.add(OAUTH_REFRESH_OP, "measured", clients,
+                    LoadRunner.fixedDuration("oauth-refresh", clients, seconds, oauthRefreshOp), health);
 
             log("shop resource server, " + clients + " clients ...");
             LoadRunner.fixedDuration("warmup", clients, warmup, shopHealthOp);
@@ -164,9 +190,20 @@ public final class IdentityBench {
                 failedChecks++;
             }
         }
+        for (int i = 0; i < max; i++) {
+            HttpResponse<String> r = http[i].send(HttpRequest.newBuilder(URI.create(bank + "/oauth2/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&client_id="
+                            + OAuthGrants.CLIENT_ID + "&refresh_token=" + oauthRefresh[i])).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                failedChecks++;
+            }
+        }
         report.note(failedChecks == 0
-                ? "check passed: after the run the newest refresh token of each of the " + max + " chains still refreshes"
-                : "CHECK FAILED: " + failedChecks + " of " + max + " chains lost their refresh token");
+                ? "check passed: after the run the newest refresh token of each of the " + max + " first-party and "
+                        + max + " OAuth chains still refreshes"
+                : "CHECK FAILED: " + failedChecks + " of " + (2 * max) + " chains lost their refresh token");
         long errors = report.rows().stream().mapToLong(r -> r.stats().errors()).sum();
         report.note(errors == 0 ? "no failed request in any phase" : errors + " failed requests (see table)");
 
