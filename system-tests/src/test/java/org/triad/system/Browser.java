@@ -65,6 +65,12 @@ final class Browser {
                 // a loaded machine must not starve the headless renderer ("Timed out receiving message from renderer")
                 "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
                 "--disable-backgrounding-occluded-windows"));
+        String trusted = platformCertificateKeys();
+        if (!trusted.isEmpty()) {
+            // the listeners' certificates count as valid (not merely accepted): pages are secure contexts without a
+            // certificate error, which WebAuthn (passkeys) requires
+            arguments.add("--ignore-certificate-errors-spki-list=" + trusted);
+        }
         arguments.addAll(List.of(moreArguments));
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium);
@@ -82,6 +88,30 @@ final class Browser {
             throw new UncheckedIOException(e);
         }
         return new Browser(driver);
+    }
+
+    /**
+     * The base64 SHA-256 of the public keys (SPKI) of the platform's HTTPS listeners, comma separated, read from the
+     * certificates they serve now (TLS verified against Triad's root); listeners that do not answer are left out.
+     */
+    static String platformCertificateKeys() {
+        List<String> hashes = new ArrayList<>();
+        javax.net.ssl.SSLSocketFactory factory = TriadHttp.trustingPlatformCertificates()
+                .getSocketFactory();
+        for (String app : List.of("ca", "bank", "shop")) {
+            java.net.URI uri = java.net.URI.create(TriadHttp.baseUrl(app));
+            try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) factory.createSocket(uri.getHost(),
+                    uri.getPort())) {
+                socket.startHandshake();
+                java.security.cert.Certificate leaf = socket.getSession().getPeerCertificates()[0];
+                byte[] spki = leaf.getPublicKey().getEncoded();
+                hashes.add(java.util.Base64.getEncoder().encodeToString(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(spki)));
+            } catch (IOException | java.security.NoSuchAlgorithmException e) {
+                // not answering: its pages are only accepted, as before
+            }
+        }
+        return String.join(",", hashes);
     }
 
     /**

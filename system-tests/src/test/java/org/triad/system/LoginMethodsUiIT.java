@@ -28,6 +28,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 import org.triad.testkit.TriadHttp;
 
 /**
@@ -192,6 +195,83 @@ class LoginMethodsUiIT {
         computer.waits().until(ExpectedConditions.textToBePresentInElementLocated(By.id("totp-state"), "Off"));
         assertThat(computer.driver().findElements(By.id("disable:proof"))).isEmpty();
         computer.screenshot("login-security-off");
+    }
+
+    @Test
+    @Order(4)
+    void aPasskeyAddedOnTheSecurityPageSignsInWithoutAPasswordAndNoLongerOnceRemoved() {
+        // the computer's platform authenticator (Chromium's virtual authenticator: resident keys, user verification)
+        VirtualAuthenticator authenticator = ((HasVirtualAuthenticator) computer.driver()).addVirtualAuthenticator(
+                new VirtualAuthenticatorOptions().setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                        .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL).setHasResidentKey(true)
+                        .setHasUserVerification(true).setIsUserVerified(true));
+        try {
+            computer.open("bank", "/portal/security.xhtml?lang=en");
+            // no name: refused before the browser is asked, nothing created
+            computer.click(By.id("passkeys:add"));
+            computer.waits().until(ExpectedConditions.textToBePresentInElementLocated(By.id("passkeys:messages"),
+                    "1 to 64"));
+            assertThat(authenticator.getCredentials()).isEmpty();
+
+            computer.type(By.id("passkeys:name"), "Test laptop");
+            computer.click(By.id("passkeys:add"));
+            computer.waits().until(ExpectedConditions.textToBePresentInElementLocated(By.id("growl_container"),
+                    "Passkey added"));
+            computer.waits().until(ExpectedConditions.textToBePresentInElementLocated(By.id("passkeys:list"),
+                    "Test laptop"));
+            assertThat(authenticator.getCredentials()).singleElement()
+                    .satisfies(c -> assertThat(c.isResidentCredential()).isTrue());
+            computer.screenshot("login-passkey-added");
+            // the same authenticator again: the browser refuses (excluded credential), the page says so
+            computer.type(By.id("passkeys:name"), "Same laptop");
+            computer.click(By.id("passkeys:add"));
+            computer.waits().until(ExpectedConditions.textToBePresentInElementLocated(By.id("passkeys:messages"),
+                    "did not create"));
+            assertThat(computer.driver().findElement(By.id("passkeys:list")).getText()).doesNotContain("Same laptop");
+            assertThat(authenticator.getCredentials()).hasSize(1);
+
+            // signed out, the passkey alone signs in (no password, no second step)
+            signOut(computer);
+            computer.open("bank", "/signin.xhtml?lang=en");
+            computer.click(By.id("passkeySignin:passkey"));
+            computer.waits().until(ExpectedConditions.urlContains("/portal/dashboard.xhtml"));
+            assertThat(computer.driver().findElement(By.id("signed-in-as")).getText()).contains("Tom");
+            computer.screenshot("login-passkey-signed-in");
+            computer.open("bank", "/portal/security.xhtml");
+            assertThat(computer.waits().until(ExpectedConditions.visibilityOfElementLocated(By.id("passkeys:list")))
+                    .getText()).contains("Test laptop").contains(java.time.Year.now().toString());
+
+            // the authenticator refuses user verification: not signed in
+            signOut(computer);
+            authenticator.setUserVerified(false);
+            computer.open("bank", "/signin.xhtml?lang=en");
+            computer.click(By.id("passkeySignin:passkey"));
+            computer.waits().until(ExpectedConditions.textToBePresentInElementLocated(By.id("passkeySignin:messages"),
+                    "did not create or use"));
+            assertThat(computer.driver().findElements(By.id("shell:signout"))).isEmpty();
+            authenticator.setUserVerified(true);
+
+            // removed at the bank: the authenticator still offers it, the bank no longer accepts it
+            computer.open("bank", "/signin.xhtml?lang=en");
+            signInWithPassword(computer);
+            computer.waits().until(ExpectedConditions.urlContains("/portal/dashboard.xhtml"));
+            computer.open("bank", "/portal/security.xhtml");
+            computer.click(By.cssSelector("[id='passkeys:list'] button[id$=':remove']"));
+            computer.click(By.id("passkeys:confirm-yes"));
+            computer.waits().until(ExpectedConditions.textToBePresentInElementLocated(By.id("growl_container"),
+                    "Passkey removed"));
+            computer.waits().until(ExpectedConditions.textToBePresentInElementLocated(By.id("passkeys:list"),
+                    "No passkey yet"));
+            signOut(computer);
+            computer.open("bank", "/signin.xhtml?lang=en");
+            computer.click(By.id("passkeySignin:passkey"));
+            computer.waits().until(ExpectedConditions.textToBePresentInElementLocated(By.id("passkeySignin:messages"),
+                    "not accepted"));
+            assertThat(computer.driver().findElements(By.id("shell:signout"))).isEmpty();
+            computer.screenshot("login-passkey-refused");
+        } finally {
+            ((HasVirtualAuthenticator) computer.driver()).removeVirtualAuthenticator(authenticator);
+        }
     }
 
     // --- helpers --------------------------------------------------------------------------------------------------

@@ -87,6 +87,9 @@ public class BankAuthenticationMechanism implements HttpAuthenticationMechanism 
     QrLogin qrLogin;
 
     @EJB
+    org.triad.bank.application.login.Passkeys passkeys;
+
+    @EJB
     WeChatLogin weChatLogin;
     @Inject
     BankAccessTokens accessTokens;
@@ -217,7 +220,7 @@ public class BankAuthenticationMechanism implements HttpAuthenticationMechanism 
 
     /**
      * {@code SecurityContext.authenticate} from the sign-in page: a password, an email code, the second step (TOTP
-     * or recovery code) or a confirmed QR login scene. A failure answers {@code SEND_FAILURE} without a body: the
+     * or recovery code), a confirmed QR login scene or a passkey. A failure answers {@code SEND_FAILURE} without a body: the
      * page shows the reason, which {@link LoginOutcome} holds for the rest of the request. A right first step of a
      * customer with an authenticator signs nobody in yet: the HTTP session remembers it for the second step.
      */
@@ -265,6 +268,16 @@ public class BankAuthenticationMechanism implements HttpAuthenticationMechanism 
             } catch (QrSceneException refused) {
                 outcome.qrRefused(refused.reason());
                 return AuthenticationStatus.SEND_FAILURE;
+            }
+        } else if (credential instanceof PasskeyCredential passkey) {
+            // user verification is required: the passkey is both factors, no second step after it
+            firstStep = false;
+            method = "passkey";
+            try {
+                result = outcome.recorded(authentication.signedInBy(
+                        passkeys.authenticate(passkey.challenge(), passkey.responseJson()), "passkey"));
+            } catch (org.triad.bank.domain.model.login.PasskeyException refused) {
+                result = null;
             }
         } else {
             return AuthenticationStatus.SEND_FAILURE;

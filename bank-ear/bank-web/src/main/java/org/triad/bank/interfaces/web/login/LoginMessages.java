@@ -20,6 +20,11 @@ public final class LoginMessages {
         return faces.getViewRoot() == null ? faces.getApplication().getDefaultLocale() : faces.getViewRoot().getLocale();
     }
 
+    public static boolean has(String key) {
+        return ResourceBundle.getBundle(BUNDLE, locale(), Thread.currentThread().getContextClassLoader())
+                .containsKey(key);
+    }
+
     public static String text(String key, Object... args) {
         try {
             String pattern = ResourceBundle.getBundle(BUNDLE, locale(), Thread.currentThread().getContextClassLoader())
