@@ -2,7 +2,7 @@ package org.triad.bank;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import java.io.File;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -79,10 +79,10 @@ class LedgerBench {
         return Deployments.ear("bank", config, LedgerBench.class);
     }
 
-    @EJB
+    @Inject
     Onboarding onboarding;
 
-    @EJB
+    @Inject
     MoneyMovements movements;
 
     record Account(long customerId, long cardId, String number) {

@@ -3,7 +3,7 @@ package org.triad.bank;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -57,16 +57,16 @@ class LedgerConcurrencyIT {
         return Deployments.ear("bank", LedgerConcurrencyIT.class);
     }
 
-    @EJB
+    @Inject
     Onboarding onboarding;
 
-    @EJB
+    @Inject
     MoneyMovements movements;
 
-    @EJB
+    @Inject
     Banking banking;
 
-    @EJB
+    @Inject
     org.triad.bank.application.CustomerService customers;
 
     record Account(long customerId, long cardId, String number) {

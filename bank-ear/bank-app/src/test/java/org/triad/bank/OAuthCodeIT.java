@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
-import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -52,19 +51,19 @@ class OAuthCodeIT {
         return Deployments.ear("bank", OAuthCodeIT.class);
     }
 
-    @EJB
+    @Inject
     Onboarding onboarding;
 
-    @EJB
+    @Inject
     OpenPlatform platform;
 
-    @EJB
+    @Inject
     OAuthProvider provider;
 
-    @EJB
+    @Inject
     org.triad.bank.application.oauth.OAuthHousekeeping housekeeping;
 
-    @EJB
+    @Inject
     OrganisationService organisations;
 
     @Inject

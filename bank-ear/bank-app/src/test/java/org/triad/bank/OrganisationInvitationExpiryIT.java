@@ -3,7 +3,6 @@ package org.triad.bank;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,10 +34,10 @@ class OrganisationInvitationExpiryIT {
         return Deployments.ear("bank", OrganisationInvitationExpiryIT.class);
     }
 
-    @EJB
+    @Inject
     Onboarding onboarding;
 
-    @EJB
+    @Inject
     OrganisationService organisations;
 
     @Inject

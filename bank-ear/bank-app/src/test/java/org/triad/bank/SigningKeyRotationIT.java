@@ -3,7 +3,6 @@ package org.triad.bank;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -40,13 +39,13 @@ class SigningKeyRotationIT {
         return Deployments.ear("bank", SigningKeyRotationIT.class);
     }
 
-    @EJB
+    @Inject
     SigningKeyRotation rotation;
 
-    @EJB
+    @Inject
     SigningKeys keys;
 
-    @EJB
+    @Inject
     Onboarding onboarding;
 
     @Inject
