@@ -61,6 +61,8 @@ public class Passkeys {
     private static final Logger LOG = Logger.getLogger(Passkeys.class.getName());
     private static final ObjectConverter CONVERTER = new ObjectConverter();
     private static final WebAuthnManager MANAGER = WebAuthnManager.createNonStrictWebAuthnManager(CONVERTER);
+    private static final AttestedCredentialDataConverter CREDENTIAL_DATA =
+            new AttestedCredentialDataConverter(CONVERTER);
     private static final List<PublicKeyCredentialParameters> ALGORITHMS = List.of(
             new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY, COSEAlgorithmIdentifier.ES256),
             new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY, COSEAlgorithmIdentifier.EdDSA),
@@ -155,7 +157,7 @@ public class Passkeys {
                     "At most " + MAX_PER_CUSTOMER + " passkeys; remove one first.");
         }
         Passkey passkey = new Passkey(customerId, credentialId, hash,
-                b64(new AttestedCredentialDataConverter(CONVERTER).convert(attested)), authenticator.getSignCount(),
+                b64(CREDENTIAL_DATA.convert(attested)), authenticator.getSignCount(),
                 authenticator.isFlagUV(), authenticator.isFlagBE(), authenticator.isFlagBS(), checkedName, now());
         passkeys.add(passkey);
         audit.record(customerId, "PASSKEY_ADDED", "passkey:" + passkey.id(), checkedName);
@@ -203,8 +205,8 @@ public class Passkeys {
         if (data.getUserHandle() != null && !Arrays.equals(data.getUserHandle(), userHandle(passkey.customerId()))) {
             throw PasskeyException.rejected();
         }
-        AttestedCredentialData attested = new AttestedCredentialDataConverter(CONVERTER)
-                .convert(Base64.getUrlDecoder().decode(passkey.attestedData()));
+        byte[] attestedBytes = Base64.getUrlDecoder().decode(passkey.attestedData());
+        AttestedCredentialData attested = CREDENTIAL_DATA.convert(attestedBytes);
         CredentialRecordImpl record = new CredentialRecordImpl(new NoneAttestationStatement(),
                 passkey.uvInitialized(), passkey.backupEligible(), passkey.backupState(), passkey.signCount(),
                 attested, null, null, null, null);
