@@ -334,9 +334,14 @@ class IdentityTokensIT {
         assertThat(clerk("POST", "/api/v1/clerk/customers/" + clerkId + "/sign-out").statusCode()).isEqualTo(403);
         assertThat(bearer("GET", "/api/v1/cards", phone).statusCode()).isEqualTo(200);
 
+        long clerkRowsBefore = audited("CUSTOMER_SIGNED_OUT", clerkId, "customer:" + bobId);
+        long bobRowsBefore = audited("SESSIONS_REVOKED", bobId, "customer:" + bobId);
         HttpResponse<String> signedOut = clerk("POST", "/api/v1/clerk/customers/" + bobId + "/sign-out");
         assertThat(signedOut.statusCode()).as(signedOut.body()).isEqualTo(200);
         assertThat(json(signedOut).getInt("signedOut")).isGreaterThanOrEqualTo(2);
+        // one audit row with the clerk as actor; none claims that the customer signed himself out
+        assertThat(audited("CUSTOMER_SIGNED_OUT", clerkId, "customer:" + bobId)).isEqualTo(clerkRowsBefore + 1);
+        assertThat(audited("SESSIONS_REVOKED", bobId, "customer:" + bobId)).isEqualTo(bobRowsBefore);
         assertThat(statusWithin1s(() -> bearer("GET", "/api/v1/cards", phone).statusCode(), 401)).isEqualTo(401);
         assertThat(statusWithin1s(() -> bearer("GET", "/api/v1/cards", laptop.getString("access_token"))
                 .statusCode(), 401)).isEqualTo(401);
@@ -501,6 +506,15 @@ class IdentityTokensIT {
     }
 
     /** A back-office call with the development clerk's HTTP Basic credentials. */
+    /** How many audit rows of this action, actor and subject the back office lists (newest 200). */
+    private static long audited(String action, long actorId, String subject) {
+        HttpResponse<String> r = clerk("GET", "/api/v1/clerk/audit?action=" + action + "&actor=" + actorId
+                + "&size=200");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return Json.createReader(new StringReader(r.body())).readArray().getValuesAs(JsonObject.class).stream()
+                .filter(row -> subject.equals(row.getString("subject", null))).count();
+    }
+
     private static HttpResponse<String> clerk(String method, String path) {
         String basic = java.util.Base64.getEncoder().encodeToString(("clerk:" + PASSWORD)
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -114,7 +114,7 @@ public class ClerkService {
         if (customer.role() != Role.CUSTOMER) {
             throw new NotPermittedException("Only customers are signed out from the back office.");
         }
-        int n = devices.revokeAllExcept(customerId, null);
+        int n = devices.revokeAllByBank(customerId);
         audit.record(clerkId, "CUSTOMER_SIGNED_OUT", "customer:" + customerId, n + " sessions");
         return n;
     }

@@ -141,16 +141,31 @@ public class DeviceSessions {
      * @return how many were signed out
      */
     public int revokeAllExcept(long customerId, String keepHandle) {
+        int n = endAllExcept(customerId, keepHandle, "signed-out");
+        if (n > 0) {
+            audit.record(customerId, "SESSIONS_REVOKED", "customer:" + customerId, n + " sessions");
+        }
+        return n;
+    }
+
+    /**
+     * Ends every active device session of a customer on the bank's order (lost phone, suspected takeover); the
+     * caller audits the act with the clerk as actor.
+     *
+     * @return how many sessions were ended
+     */
+    public int revokeAllByBank(long customerId) {
+        return endAllExcept(customerId, null, "signed-out-by-bank");
+    }
+
+    private int endAllExcept(long customerId, String keepHandle, String reason) {
         Instant now = Instant.now();
         int n = 0;
         for (LoginSession s : sessions.findByCustomer(customerId)) {
             if (s.isActive() && !s.handle().equals(keepHandle)) {
-                end(s, "signed-out", now);
+                end(s, reason, now);
                 n++;
             }
-        }
-        if (n > 0) {
-            audit.record(customerId, "SESSIONS_REVOKED", "customer:" + customerId, n + " sessions");
         }
         return n;
     }
