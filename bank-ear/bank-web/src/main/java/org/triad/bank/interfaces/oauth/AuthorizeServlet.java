@@ -226,7 +226,8 @@ public class AuthorizeServlet extends HttpServlet {
             return;
         }
         // OIDC Core §3.1.2.1: prompt=login and max_age ask for a sign-in made for this request (or recent enough)
-        Instant authTime = authTime(request);
+        // (the sign-in time costs a query: read it only when asked for or when a grant is issued below)
+        Instant authTime = promptLogin || maxAge != null ? authTime(request) : null;
         boolean signedInForThisRequest = parkedAt != null && authTime != null && !authTime.isBefore(parkedAt);
         boolean tooOld = maxAge != null
                 && (authTime == null || authTime.plusSeconds(maxAge).isBefore(Instant.now()));
@@ -245,8 +246,8 @@ public class AuthorizeServlet extends HttpServlet {
                 redirectUri, implicit, scopes, state, nonce, challenge, method);
         boolean consented = provider.hasConsent(customerId, client.id(), scopes);
         if (consented && !promptConsent) {
-            redirect(response, responder.grant(p, customerId, authTime, userAgent(request),
-                    request.getRemoteAddr()));
+            redirect(response, responder.grant(p, customerId, authTime != null ? authTime : authTime(request),
+                    userAgent(request), request.getRemoteAddr()));
             return;
         }
         if (promptNone) {
