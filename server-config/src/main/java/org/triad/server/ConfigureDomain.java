@@ -30,6 +30,7 @@ import org.w3c.dom.NodeList;
  *       each application answers only on its own listener (ListenerPolicyFilter);</li>
  *   <li>the stock 8181 listener and H2 {@code AUTO_SERVER} (random public port) removed;</li>
  *   <li>the embedded JMS broker disabled;</li>
+ *   <li>a request thread pool per application (HTTPS) and one for plain HTTP;</li>
  *   <li>heap and Hazelcast JVM options.</li>
  * </ul>
  * Idempotent: running it twice gives the same file. Runs as a single-file program
@@ -52,7 +53,8 @@ public final class ConfigureDomain {
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
             System.err.println("usage: ConfigureDomain <domain.xml> [bind=127.0.0.1] [ca.https=8443] [bank.https=9443] "
-                    + "[shop.https=10443] [http=8080] [admin=4848] [heap=1g] [cert.ca=triad-ca] ...");
+                    + "[shop.https=10443] [http=8080] [admin=4848] [heap=1g] [https.threads=128] [http.threads=32] "
+                    + "[cert.ca=triad-ca] ...");
             System.exit(2);
         }
         Path file = Path.of(args[0]);
@@ -89,6 +91,8 @@ public final class ConfigureDomain {
         m.put("cert.bank", "triad-bank");
         m.put("cert.shop", "triad-shop");
         m.put("heap", "1g");
+        m.put("https.threads", "128");
+        m.put("http.threads", "32");
         return m;
     }
 
@@ -111,6 +115,12 @@ public final class ConfigureDomain {
         listener(listeners, "http-listener-1").setAttribute("port", settings.get("http"));
         listener(listeners, "admin-listener").setAttribute("port", settings.get("admin"));
 
+        // Payara's default request pool has 5 threads for all listeners together. With HTTP/2 that can deadlock: when
+        // every worker waits for the body of its stream, none is left to decode the connection's DATA frames (seen as
+        // 30 s "Blocking read timeout"s with 20 parallel POSTs on one connection). Each application gets a pool of its
+        // own (one cannot starve another), larger than the 100 streams a single HTTP/2 connection may open.
+        Element threadPools = child(config, "thread-pools");
+        threadPool(threadPools, "http-thread-pool", settings.get("http.threads"));
         Element httpService = child(config, "http-service");
         List<String> serverListeners = new ArrayList<>(List.of("http-listener-1"));
         for (HttpsListener https : httpsListeners()) {
@@ -128,7 +138,8 @@ public final class ConfigureDomain {
             l.setAttribute("port", String.valueOf(https.port()));
             l.setAttribute("protocol", https.name());
             l.setAttribute("transport", "tcp");
-            l.setAttribute("thread-pool", "http-thread-pool");
+            l.setAttribute("thread-pool", threadPool(threadPools, https.name() + "-threads",
+                    settings.get("https.threads")).getAttribute("name"));
 
             serverListeners.add(https.name());
         }
@@ -178,6 +189,14 @@ public final class ConfigureDomain {
         jvmOption(java, "-Dhazelcast.socket.bind.any=false");
         jvmOption(java, "-Djava.net.preferIPv4Stack=true");
         jvmOption(java, "-Dfile.encoding=UTF-8");
+    }
+
+    private Element threadPool(Element threadPools, String name, String maxThreads) {
+        Element pool = findOrCreate(threadPools, "thread-pool", "name", name);
+        pool.setAttribute("min-thread-pool-size", "4");
+        pool.setAttribute("max-thread-pool-size", maxThreads);
+        pool.setAttribute("max-queue-size", "4096");
+        return pool;
     }
 
     private void jvmOption(Element java, String option) {

@@ -48,10 +48,26 @@ class ConfigureDomainTest {
     }
 
     @Test
+    void eachApplicationHasARequestPoolOfItsOwnLargerThanOneHttp2Connection() throws Exception {
+        String xml = configure();
+
+        for (String app : new String[] {"ca", "bank", "shop"}) {
+            assertThat(xml).containsPattern("<network-listener[^>]*name=\"" + app + "-https\"[^>]*thread-pool=\""
+                    + app + "-https-threads\"|<network-listener[^>]*thread-pool=\"" + app
+                    + "-https-threads\"[^>]*name=\"" + app + "-https\"");
+            assertThat(xml).containsPattern("<thread-pool[^>]*max-thread-pool-size=\"128\"[^>]*name=\"" + app
+                    + "-https-threads\"|<thread-pool[^>]*name=\"" + app
+                    + "-https-threads\"[^>]*max-thread-pool-size=\"128\"");
+        }
+        assertThat(xml).containsPattern("<thread-pool[^>]*max-thread-pool-size=\"32\"[^>]*name=\"http-thread-pool\"");
+    }
+
+    @Test
     void portsAndHeapAreSettable() throws Exception {
-        String xml = configure("ca.https=18443", "http=18080", "heap=2g");
+        String xml = configure("ca.https=18443", "http=18080", "heap=2g", "https.threads=64");
 
         assertThat(xml).contains("port=\"18443\"").contains("port=\"18080\"").contains("-Xmx2g");
+        assertThat(xml).containsPattern("max-thread-pool-size=\"64\"[^>]*name=\"bank-https-threads\"");
     }
 
     @Test

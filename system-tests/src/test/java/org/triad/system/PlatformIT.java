@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -29,6 +34,31 @@ class PlatformIT {
         assertThat(health.getJsonArray("checks").toString())
                 .contains("\"database\"")
                 .contains("\"" + Deployments.expectedDatabaseProduct() + "\"");
+    }
+
+    /**
+     * Many uploads at once on one HTTP/2 connection are all answered. With Payara's default request pool (5 threads
+     * for every listener) this deadlocked: each worker waited for the body of its stream and none was left to read
+     * the connection's DATA frames, so the whole server stood still until blocking reads timed out (30 s). Each
+     * application now has a pool of its own, larger than the 100 streams one connection may carry.
+     */
+    @Test
+    void manyUploadsAtOnceOnOneHttp2ConnectionAreAllAnswered() {
+        HttpClient oneConnection = TriadHttp.newClient();
+        String body = "{\"refresh_token\": \"" + "x".repeat(100_000) + "\"}";
+        List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            calls.add(oneConnection.sendAsync(HttpRequest.newBuilder(TriadHttp.uri("bank", "/api/v1/auth/refresh"))
+                    .version(HttpClient.Version.HTTP_2).timeout(Duration.ofSeconds(20))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        for (CompletableFuture<HttpResponse<String>> call : calls) {
+            HttpResponse<String> r = call.join();
+            assertThat(r.version()).isEqualTo(HttpClient.Version.HTTP_2);
+            // read to the end and refused: no such refresh token
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(401);
+        }
     }
 
     @Test
