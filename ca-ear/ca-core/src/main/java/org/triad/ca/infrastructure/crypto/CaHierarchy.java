@@ -10,6 +10,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -47,6 +48,7 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.ContentSigner;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.triad.ca.domain.model.audit.AuditAction;
+import org.triad.ca.domain.model.audit.AuditHead;
 import org.triad.ca.domain.model.audit.AuditOutcome;
 import org.triad.ca.infrastructure.persistence.CaKeystoreRecord;
 import org.triad.ca.application.AuditLog;
@@ -107,6 +109,13 @@ public class CaHierarchy {
     void loadOrCreate() {
         char[] password = keystorePassword();
         CaKeystoreRecord stored = em.find(CaKeystoreRecord.class, KEYSTORE_NAME);
+        if (stored == null) {
+            // Cluster members starting together on an empty database: the creation is audited, so whoever holds
+            // the audit chain's lock creates; the others wait for it and then find its hierarchy (a locking read
+            // sees the latest committed row even under REPEATABLE READ) instead of failing on a duplicate key.
+            em.find(AuditHead.class, AuditHead.ID, LockModeType.PESSIMISTIC_WRITE);
+            stored = em.find(CaKeystoreRecord.class, KEYSTORE_NAME, LockModeType.PESSIMISTIC_WRITE);
+        }
         if (stored == null) {
             stored = create(password);
             em.persist(stored);
