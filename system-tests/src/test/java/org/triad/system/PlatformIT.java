@@ -61,6 +61,44 @@ class PlatformIT {
         }
     }
 
+    /**
+     * A request body larger than 1 MiB is refused before an application reads it: 413 problem+json, whether its
+     * length is declared or not (counted while read); just under the limit the request reaches the application.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"bank", "ca", "shop"})
+    void bodiesOverOneMebibyteAreRefusedWithTheirLengthDeclaredOrNot(String app) throws Exception {
+        // endpoints that read a JSON body without signing in (the shop's only API has none: only the declared case)
+        String path = switch (app) {
+            case "bank" -> "/api/v1/auth/refresh";
+            case "ca" -> "/api/v1/verify";
+            default -> "/api/v1/me";
+        };
+        String tooLarge = "{\"pad\": \"" + "x".repeat(1 << 20) + "\"}";
+        HttpClient client = TriadHttp.newClient();
+        HttpRequest.Builder declared = HttpRequest.newBuilder(TriadHttp.uri(app, path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(tooLarge));
+        HttpRequest.Builder undeclared = HttpRequest.newBuilder(TriadHttp.uri(app, path))
+                .timeout(Duration.ofSeconds(30)).version(HttpClient.Version.HTTP_1_1)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                        tooLarge.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        for (HttpRequest.Builder request : app.equals("shop") ? List.of(declared) : List.of(declared, undeclared)) {
+            HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(413);
+            assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat(r.body()).contains("/problems/request-too-large").contains("1048576");
+        }
+        if (app.equals("bank")) {
+            String almost = "{\"refresh_token\": \"" + "x".repeat((1 << 20) - 100) + "\"}";
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(TriadHttp.uri(app, path))
+                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(almost)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as("read and refused as an unknown token").isEqualTo(401);
+        }
+    }
+
     @Test
     void microProfileHealthOfTheServerIsReadyWithEveryApplicationsDatabase() {
         var response = TriadHttp.get(TriadHttp.uri("ca-http", "/").resolve("/health/ready"));

@@ -74,6 +74,10 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
                     .collect(Collectors.joining("; "));
             return Problem.of("validation", "Invalid request", 400, detail);
         }
+        RequestTooLargeException tooLarge = causeOfType(t, RequestTooLargeException.class);
+        if (tooLarge != null) {
+            return RequestTooLargeException.problem(tooLarge.limit());
+        }
         if (isMalformedBody(t)) {
             return Problem.of("malformed-body", "Malformed request body", 400,
                     "The request body is not valid JSON for this operation.");
@@ -104,6 +108,15 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
         return Problem.of("internal", "Internal error", 500,
                 "The request could not be completed. Quote incident " + incident + " to support.")
                 .with("incident", incident);
+    }
+
+    private static <T extends Throwable> T causeOfType(Throwable t, Class<T> type) {
+        for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
     }
 
     private static boolean isMalformedBody(Throwable t) {
