@@ -132,6 +132,8 @@ class OAuthProviderIT {
         assertThat(provider.getCodeChallengeMethods()).containsExactly(CodeChallengeMethod.S256);
         assertThat(provider.getJWKSetURI()).isEqualTo(URI.create(TriadHttp.baseUrl("bank") + "/oauth2/jwks"));
         assertThat(provider.getPromptTypes()).contains(Prompt.Type.NONE, Prompt.Type.LOGIN, Prompt.Type.CONSENT);
+        assertThat(provider.supportsBackChannelLogout()).isTrue();
+        assertThat(provider.supportsBackChannelLogoutSession()).isTrue();
         // the RFC 8414 name of the same document, below the issuer
         HttpResponse<String> asMetadata = TriadHttp.get(TriadHttp.uri("bank", "/.well-known/oauth-authorization-server"));
         assertThat(asMetadata.statusCode()).isEqualTo(200);

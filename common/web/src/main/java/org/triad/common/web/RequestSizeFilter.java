@@ -21,8 +21,9 @@ import org.triad.common.rest.RequestTooLargeException;
 
 /**
  * Bounds the size of every request body, before an application reads it into memory (a JSON parser would otherwise
- * read a 100 MB "refresh token"): at most {@code triad.http.max-body-bytes} (1 MiB), multipart uploads at most
- * {@code triad.http.max-upload-bytes} (6 MiB: documents of up to 5 MB, whose own limit gives its own problem).
+ * read a 100 MB "refresh token"): JSON, forms, XML and text at most {@code triad.http.max-body-bytes} (1 MiB), files
+ * (multipart, PDF, images, any other type) at most {@code triad.http.max-upload-bytes} (6 MiB: documents of up to
+ * 5 MB, whose own limit gives its own problem).
  * <p>
  * A declared {@code Content-Length} above the limit is refused at once with {@code 413}, as
  * {@code application/problem+json} type {@code request-too-large} under {@code /api/} and as the server's error page
@@ -83,8 +84,12 @@ public class RequestSizeFilter extends HttpFilter {
         }
     }
 
+    /** JSON, forms, XML and text (and bodies of no stated type) get the body limit, files the upload limit. */
     long limitFor(String contentType) {
-        return contentType != null && contentType.toLowerCase().startsWith("multipart/") ? maxUpload : maxBody;
+        String t = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT).strip();
+        boolean structured = t.isEmpty() || t.startsWith("application/json") || t.contains("+json")
+                || t.startsWith("application/x-www-form-urlencoded") || t.startsWith("text/") || t.contains("xml");
+        return structured ? maxBody : maxUpload;
     }
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response, long limit)

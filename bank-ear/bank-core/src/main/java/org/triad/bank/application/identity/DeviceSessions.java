@@ -2,6 +2,7 @@ package org.triad.bank.application.identity;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -56,6 +57,9 @@ public class DeviceSessions {
 
     @Resource
     TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    Event<DeviceSessionEnded> ended;
 
     /** The data grid's list unless set otherwise (unit tests). */
     RevocationList revocations;
@@ -233,6 +237,9 @@ public class DeviceSessions {
             revoked.add(new RevokedSession(s.handle(), s.id(), now, until, reason));
         }
         publishAfterCommit(s.handle(), until);
+        if (ended != null && s.kind() == DeviceKind.OAUTH && s.clientId() != null) {
+            ended.fire(new DeviceSessionEnded(s.customerId(), s.clientId(), s.handle(), reason));
+        }
     }
 
     private void publishAfterCommit(String handle, Instant until) {

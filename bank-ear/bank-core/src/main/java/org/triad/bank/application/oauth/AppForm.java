@@ -12,7 +12,15 @@ import org.triad.bank.domain.model.oauth.Scopes;
  */
 public record AppForm(String name, String homepage, String redirectUris, String postLogoutUris, Set<String> scopes,
                       boolean confidential, boolean legacyImplicit, Long organisationId, byte[] icon,
-                      String iconContentType) implements Serializable {
+                      String iconContentType, String backchannelLogoutUri) implements Serializable {
+
+    /** A form without a back-channel logout URL. */
+    public AppForm(String name, String homepage, String redirectUris, String postLogoutUris, Set<String> scopes,
+                   boolean confidential, boolean legacyImplicit, Long organisationId, byte[] icon,
+                   String iconContentType) {
+        this(name, homepage, redirectUris, postLogoutUris, scopes, confidential, legacyImplicit, organisationId, icon,
+                iconContentType, null);
+    }
 
     List<String> redirectUriList() {
         return lines(redirectUris);

@@ -11,13 +11,14 @@ public record ClientView(long id, String clientId, String name, String homepage,
                          List<String> redirectUris, List<String> postLogoutUris, Set<String> scopes,
                          boolean confidential, boolean legacyImplicit, long ownerId, String ownerName,
                          Long organisationId, String organisationName, ClientStatus status, String reviewReason, Instant createdAt,
-                         Instant updatedAt) {
+                         Instant updatedAt, String backchannelLogoutUri) {
 
     /** {@code ownerName}: the organisation's name for an organisation's app, else the registering customer's. */
     static ClientView of(OAuthClient c, String ownerName, String organisationName) {
         return new ClientView(c.id(), c.clientId(), c.name(), c.homepage(), c.hasIcon(), c.redirectUris(),
                 c.postLogoutUris(), c.scopes(), c.isConfidential(), c.isLegacyImplicit(), c.ownerId(), ownerName,
-                c.organisationId(), organisationName, c.status(), c.reviewReason(), c.createdAt(), c.updatedAt());
+                c.organisationId(), organisationName, c.status(), c.reviewReason(), c.createdAt(), c.updatedAt(),
+                c.backchannelLogoutUri());
     }
 
     public boolean approved() {

@@ -91,6 +91,7 @@ public class OpenPlatform {
         OAuthClient client = new OAuthClient(clientId, ownerId, form.organisationId(), form.confidential(), now);
         client.describe(form.name(), form.homepage(), form.redirectUriList(), form.postLogoutUriList(),
                 form.checkedScopes(), form.legacyImplicit(), now);
+        client.backchannelLogout(form.backchannelLogoutUri(), now);
         client.icon(form.icon(), form.iconContentType(), now);
         if (secret != null) {
             client.secretHash(ClientSecrets.hash(secret), now);
@@ -120,6 +121,7 @@ public class OpenPlatform {
         Instant now = Instant.now();
         client.describe(form.name(), form.homepage(), form.redirectUriList(), form.postLogoutUriList(),
                 form.checkedScopes(), form.legacyImplicit(), now);
+        client.backchannelLogout(form.backchannelLogoutUri(), now);
         client.icon(form.icon(), form.iconContentType(), now);
         audit.record(ownerId, "APP_UPDATED", client.clientId(), client.status().name());
         return view(client);

@@ -42,6 +42,8 @@ public class DiscoveryServlet extends HttpServlet {
         m.setRevocationEndpointURI(endpoints.uri(OAuthEndpoints.REVOKE));
         m.setIntrospectionEndpointURI(endpoints.uri(OAuthEndpoints.INTROSPECT));
         m.setEndSessionEndpointURI(endpoints.uri(OAuthEndpoints.LOGOUT));
+        m.setSupportsBackChannelLogout(true);
+        m.setSupportsBackChannelLogoutSession(true);
         m.setScopes(new Scope(Scopes.ALL.toArray(String[]::new)));
         m.setResponseTypes(List.of(ResponseType.CODE, ResponseType.TOKEN));
         m.setGrantTypes(List.of(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN, GrantType.CLIENT_CREDENTIALS,

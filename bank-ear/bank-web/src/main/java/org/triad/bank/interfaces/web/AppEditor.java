@@ -38,6 +38,7 @@ public class AppEditor implements Serializable {
     private String homepage;
     private String redirectUris;
     private String postLogoutUris;
+    private String backchannelLogoutUri;
     private List<String> scopes = new ArrayList<>(List.of(Scopes.OPENID, Scopes.PROFILE, Scopes.EMAIL));
     private boolean confidential = true;
     private boolean legacyImplicit;
@@ -66,6 +67,7 @@ public class AppEditor implements Serializable {
             homepage = app.homepage();
             redirectUris = app.redirectUrisText();
             postLogoutUris = app.postLogoutUrisText();
+            backchannelLogoutUri = app.backchannelLogoutUri();
             scopes = new ArrayList<>(app.scopes());
             confidential = app.confidential();
             legacyImplicit = app.legacyImplicit();
@@ -84,7 +86,8 @@ public class AppEditor implements Serializable {
                 return;
             }
             AppForm form = new AppForm(name, homepage, redirectUris, postLogoutUris, new LinkedHashSet<>(scopes),
-                    confidential, legacyImplicit, organisationId, bytes, icon == null ? null : icon.getContentType());
+                    confidential, legacyImplicit, organisationId, bytes, icon == null ? null : icon.getContentType(),
+                    backchannelLogoutUri);
             if (appId == null) {
                 OpenPlatform.Registered registered = platform.register(user.id(), form);
                 saved = registered.app();
@@ -172,6 +175,14 @@ public class AppEditor implements Serializable {
 
     public void setPostLogoutUris(String postLogoutUris) {
         this.postLogoutUris = postLogoutUris;
+    }
+
+    public String getBackchannelLogoutUri() {
+        return backchannelLogoutUri;
+    }
+
+    public void setBackchannelLogoutUri(String backchannelLogoutUri) {
+        this.backchannelLogoutUri = backchannelLogoutUri;
     }
 
     public List<String> getScopes() {

@@ -58,6 +58,9 @@ public class OAuthClient {
     @Column(name = "post_logout_uris")
     private String postLogoutUris;
 
+    @Column(name = "backchannel_logout_uri")
+    private String backchannelLogoutUri;
+
     @Column(nullable = false)
     private String scopes;
 
@@ -153,6 +156,32 @@ public class OAuthClient {
             status = ClientStatus.PENDING;
         }
         this.updatedAt = now;
+    }
+
+    /**
+     * Sets or clears (null or blank) the OpenID Connect back-channel logout URL. The bank itself calls it, so a new
+     * one sends an approved app back to review like a new redirect URI.
+     */
+    public void backchannelLogout(String uri, Instant now) {
+        String u = uri == null || uri.isBlank() ? null : uri.strip();
+        if (u != null) {
+            requireUri(u, "back-channel logout URL", true);
+        }
+        if (java.util.Objects.equals(u, backchannelLogoutUri)) {
+            return;
+        }
+        boolean widened = u != null;
+        backchannelLogoutUri = u;
+        if (widened && status != ClientStatus.PENDING) {
+            status = ClientStatus.PENDING;
+            reviewReason = null;
+        }
+        updatedAt = now;
+    }
+
+    /** The back-channel logout URL, or null. */
+    public String backchannelLogoutUri() {
+        return backchannelLogoutUri;
     }
 
     private static List<String> cleaned(Collection<String> uris) {
