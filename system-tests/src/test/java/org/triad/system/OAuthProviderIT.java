@@ -442,6 +442,7 @@ class OAuthProviderIT {
         ui.type(By.id("app:name"), name);
         ui.type(By.id("app:homepage"), "https://bob.example/");
         ui.type(By.id("app:redirects"), redirect.toString());
+        ui.type(By.id("app:backchannel"), "https://bob.example/backchannel-logout");
         Path icon = Files.createTempFile("icon", ".png");
         ImageIO.write(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB), "png", icon.toFile());
         browser.findElement(By.cssSelector("input[type=file]")).sendKeys(icon.toAbsolutePath().toString());
@@ -478,6 +479,8 @@ class OAuthProviderIT {
         wait.until(ExpectedConditions.urlContains("/clerk/apps.xhtml"));
         WebElement row = wait.until(d -> d.findElements(By.cssSelector("[id='review:list'] tr")).stream()
                 .filter(r -> r.getText().contains(name)).findFirst().orElse(null));
+        // the reviewer sees where the bank itself will send logout tokens
+        assertThat(row.getText()).contains("https://bob.example/backchannel-logout");
         row.findElement(By.cssSelector("button[id$=':approve']")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("growl_container"), "App approved"));
         screenshot("oauth-review-approved");

@@ -74,11 +74,19 @@ public class BackchannelLogout {
         if (ASKED_BY_THE_APP.contains(ended.reason())) {
             return;
         }
-        String uri = clients.findByClientId(ended.clientId()).map(OAuthClient::backchannelLogoutUri).orElse(null);
-        if (uri == null) {
+        String uri;
+        String token;
+        try {
+            uri = clients.findByClientId(ended.clientId()).map(OAuthClient::backchannelLogoutUri).orElse(null);
+            if (uri == null) {
+                return;
+            }
+            token = logoutToken(ended);
+        } catch (RuntimeException e) {
+            // telling the app is a courtesy: it must never undo the sign-out itself
+            LOG.log(Level.WARNING, "No back-channel logout for app " + ended.clientId(), e);
             return;
         }
-        String token = logoutToken(ended);
         Runnable send = () -> deliver(URI.create(uri), token, ended.clientId(), 0);
         try {
             transactions.registerInterposedSynchronization(new Synchronization() {
