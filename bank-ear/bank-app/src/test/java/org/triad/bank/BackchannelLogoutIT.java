@@ -118,6 +118,24 @@ class BackchannelLogoutIT {
     }
 
     @Test
+    void anAppThatFailsToAnswerIsTriedAgainWithTheSameToken() throws Exception {
+        try (Receiver receiver = new Receiver(503)) {
+            long bob = customer();
+            ClientView app = platform.seed(bob, "bcl-" + UUID.randomUUID(), form(receiver.url()), null).app();
+            TokenOutcome tokens = grant(bob, app);
+            String sid = SignedJWT.parse(tokens.idToken()).getJWTClaimsSet().getStringClaim("sid");
+            devices.revoke(bob, sid);
+
+            String first = receiver.requests.poll(20, TimeUnit.SECONDS);
+            String second = receiver.requests.poll(30, TimeUnit.SECONDS);
+            assertThat(first).as("first try").isNotNull();
+            assertThat(second).as("second try, 5 s after the 503").isEqualTo(first);
+            // answered 200 the second time: no third try
+            assertThat(receiver.requests.poll(2, TimeUnit.SECONDS)).isNull();
+        }
+    }
+
+    @Test
     void badUrlsAreRefusedAndANewUrlSendsAnApprovedAppBackToReview() {
         long alice = customer();
         ClientView app = platform.seed(alice, "bcl-" + UUID.randomUUID(), form(null), null).app();
@@ -156,14 +174,21 @@ class BackchannelLogoutIT {
         return tokens;
     }
 
-    /** A one-path HTTP/1.1 receiver on a loopback port: keeps each request body, answers 200. */
+    /** A one-path HTTP/1.1 receiver on a loopback port: keeps each request body, answers 200 (or first another). */
     static final class Receiver implements AutoCloseable {
 
         final BlockingQueue<String> requests = new LinkedBlockingQueue<>();
         private final ServerSocket socket;
         private final Thread thread;
+        private int firstStatus;
 
         Receiver() throws IOException {
+            this(200);
+        }
+
+        /** Answers the first request with {@code firstStatus}, every later one with 200. */
+        Receiver(int firstStatus) throws IOException {
+            this.firstStatus = firstStatus;
             socket = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
             thread = new Thread(this::serve, "bcl-receiver");
             thread.setDaemon(true);
@@ -188,8 +213,9 @@ class BackchannelLogoutIT {
                     }
                     requests.add(new String(in.readNBytes(length), StandardCharsets.US_ASCII));
                     OutputStream out = s.getOutputStream();
-                    out.write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                    out.write(("HTTP/1.1 " + firstStatus + " X\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
                             .getBytes(StandardCharsets.US_ASCII));
+                    firstStatus = 200;
                     out.flush();
                 } catch (IOException | RuntimeException e) {
                     // closed, or a broken request: the test sees nothing arrive
