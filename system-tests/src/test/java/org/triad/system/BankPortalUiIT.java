@@ -93,6 +93,9 @@ class BankPortalUiIT {
 
         WebElement messages = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin:messages")));
         assertThat(messages.getText()).contains("Sign-in failed").contains("password is wrong");
+        // said once, next to the form: not again by the passkey form or the growl
+        assertThat(browser.findElement(By.id("passkeySignin:messages")).getText()).isEmpty();
+        assertThat(browser.findElements(By.cssSelector(".ui-growl-item"))).isEmpty();
         assertThat(browser.getCurrentUrl()).contains("/signin.xhtml");
         assertThat(browser.findElements(By.id("shell:signout"))).isEmpty();
         ui.screenshot("bank-signin-failed");
@@ -186,8 +189,7 @@ class BankPortalUiIT {
                 + pendingEmail + "']]"));
         row.findElement(By.cssSelector("button[id$=':approve']")).click();
         wait.until(d -> !d.findElement(By.id("kyc:queue")).getText().contains(pendingEmail));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-growl-message")));
-        assertThat(browser.findElement(By.cssSelector(".ui-growl")).getText()).contains("approved");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("kyc:messages"), "approved"));
 
         var customers = TriadHttp.get(TriadHttp.uri("bank", "/api/v1/clerk/customers?q=" + pendingEmail),
                 "Authorization", basic("clerk", PASSWORD));
@@ -385,7 +387,7 @@ class BankPortalUiIT {
         assertThat(browser.findElement(By.id("active-devices")).getText()).isEqualTo("One device is signed in.");
         ui.click(By.id("search:sign-out-all"));
         ui.click(By.cssSelector(".ui-confirmdialog-yes"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("growl_container"), "Signed out everywhere"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("search:messages"), "Signed out everywhere"));
         wait.until(d -> d.findElement(By.id("active-devices")).getText().equals("No device is signed in."));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".ui-confirm-dialog")));
         ui.screenshot("bank-clerk-signed-out-everywhere");

@@ -149,7 +149,7 @@ class LoginMethodsUiIT {
         computer.waits().until(ExpectedConditions.textToBePresentInElementLocated(By.id("qr-status"), "Opened on a phone"));
         phone.screenshot("login-qr-confirm");
         phone.click(By.id("qrConfirm:confirm"));
-        phone.waits().until(ExpectedConditions.visibilityOfElementLocated(By.id("growl_container")));
+        phone.waits().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id='qrConfirm:messages'] .ui-messages-info")));
         phone.screenshot("login-qr-confirmed");
 
         // the computer's page notices within its polling interval and is signed in as the phone's customer
@@ -215,7 +215,7 @@ class LoginMethodsUiIT {
 
             computer.type(By.id("passkeys:name"), "Test laptop");
             computer.click(By.id("passkeys:add"));
-            computer.waits().until(ExpectedConditions.textToBePresentInElementLocated(By.id("growl_container"),
+            computer.waits().until(ExpectedConditions.textToBePresentInElementLocated(By.id("passkeys:messages"),
                     "Passkey added"));
             computer.waits().until(ExpectedConditions.textToBePresentInElementLocated(By.id("passkeys:list"),
                     "Test laptop"));
@@ -258,7 +258,7 @@ class LoginMethodsUiIT {
             computer.open("bank", "/portal/security.xhtml");
             computer.click(By.cssSelector("[id='passkeys:list'] button[id$=':remove']"));
             computer.click(By.id("passkeys:confirm-yes"));
-            computer.waits().until(ExpectedConditions.textToBePresentInElementLocated(By.id("growl_container"),
+            computer.waits().until(ExpectedConditions.textToBePresentInElementLocated(By.id("passkeys:messages"),
                     "Passkey removed"));
             computer.waits().until(ExpectedConditions.textToBePresentInElementLocated(By.id("passkeys:list"),
                     "No passkey yet"));

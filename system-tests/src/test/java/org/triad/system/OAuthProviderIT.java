@@ -482,7 +482,7 @@ class OAuthProviderIT {
         // the reviewer sees where the bank itself will send logout tokens
         assertThat(row.getText()).contains("https://bob.example/backchannel-logout");
         row.findElement(By.cssSelector("button[id$=':approve']")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("growl_container"), "App approved"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("review:messages"), "App approved"));
         screenshot("oauth-review-approved");
         bank.signOut();
 
@@ -523,7 +523,7 @@ class OAuthProviderIT {
                 .filter(r -> r.getText().contains(name)).findFirst().orElse(null));
         granted.findElement(By.cssSelector("button[id$=':revoke']")).click();
         ui.click(By.id("authorized:confirm-yes"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("growl_container"), "Access revoked"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("authorized:messages"), "Access revoked"));
         AccessToken appToken = tokens.getOIDCTokens().getAccessToken();
         pollUpTo1s(() -> userInfoStatus(appToken) == 401);
         assertThat(userInfoStatus(appToken)).isEqualTo(401);

@@ -108,7 +108,7 @@ class OrganisationUiIT {
         assertThat(documents.findElements(By.cssSelector("button[id$=':download']"))).hasSize(1);
         ui.screenshot("organisation-review");
         ui.click(By.id("detail:approve"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".ui-growl"), "Organisation approved"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("review:messages"), "Organisation approved"));
         assertThat(browser.findElement(By.id("review:queue")).getText()).doesNotContain(name);
         ui.screenshot("organisation-approved");
         bank.signOut();

@@ -29,6 +29,9 @@ import org.triad.bank.interfaces.web.SignIn;
 @ViewScoped
 public class PasskeySignIn implements Serializable {
 
+    /** Its messages belong to its button: shown by the passkey form's own messages, not by the password form's. */
+    static final String MESSAGES_FOR = "passkeySignin:passkey";
+
     private static final long serialVersionUID = 1L;
 
     @EJB
@@ -65,7 +68,7 @@ public class PasskeySignIn implements Serializable {
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         if (expected == null || response == null || response.isBlank()) {
-            LoginMessages.error(null, "passkey.failed", "passkey.refused");
+            LoginMessages.error(MESSAGES_FOR, "passkey.failed", "passkey.refused");
             return;
         }
         AuthenticationStatus result = security.authenticate(request, (HttpServletResponse) external.getResponse(),
@@ -77,14 +80,15 @@ public class PasskeySignIn implements Serializable {
             external.redirect(external.getRequestContextPath() + SignIn.safeNext(next, "/portal/dashboard.xhtml"));
             return;
         }
-        LoginMessages.error(null, "passkey.failed", outcome.lockedUntil() != null ? "passkey.locked" : "passkey.refused");
+        LoginMessages.error(MESSAGES_FOR, "passkey.failed",
+                outcome.lockedUntil() != null ? "passkey.locked" : "passkey.refused");
     }
 
     /** The browser gave no answer (cancelled, no passkey for this site, not supported). */
     public void cancelled() {
         challenge = null;
         String reason = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("reason");
-        LoginMessages.error(null, "passkey.failed",
+        LoginMessages.error(MESSAGES_FOR, "passkey.failed",
                 "NotSupportedError".equals(reason) ? "passkey.unsupported" : "passkey.cancelled");
     }
 
