@@ -24,7 +24,6 @@ import java.util.logging.Logger;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /**
  * Trusts a peer only if its chain leads to the Triad root and the CA's OCSP responder says its
@@ -36,7 +35,7 @@ public class RevocationCheckingTrustManager extends X509ExtendedTrustManager {
 
     private static final Logger LOG = Logger.getLogger(RevocationCheckingTrustManager.class.getName());
 
-    private final X509TrustManager chainCheck;
+    private final X509ExtendedTrustManager chainCheck;
     private final Set<TrustAnchor> anchors;
     private final Duration cacheFor;
     private final Clock clock;
@@ -61,7 +60,7 @@ public class RevocationCheckingTrustManager extends X509ExtendedTrustManager {
         }
         TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
         tmf.init(ks);
-        this.chainCheck = (X509TrustManager) tmf.getTrustManagers()[0];
+        this.chainCheck = (X509ExtendedTrustManager) tmf.getTrustManagers()[0];
         this.anchors = Set.copyOf(set);
         this.cacheFor = cacheFor;
         this.clock = clock;
@@ -87,24 +86,49 @@ public class RevocationCheckingTrustManager extends X509ExtendedTrustManager {
         checkRevocation(chain);
     }
 
+    // The connection-aware checks let the JDK's PKIX trust manager also do what the connection asks for, above all
+    // the endpoint identification (HTTPS hostname check) that java.net.http and HttpsURLConnection request: an
+    // X509ExtendedTrustManager is trusted by the JDK to do it, so ignoring the connection accepted any Triad server
+    // certificate for any host.
+
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-        checkServerTrusted(chain, authType);
+        try {
+            chainCheck.checkServerTrusted(chain, authType, socket);
+        } catch (CertificateException e) {
+            throw refuse(chain, "not trusted for this server (" + e.getMessage() + ")");
+        }
+        checkRevocation(chain);
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-        checkServerTrusted(chain, authType);
+        try {
+            chainCheck.checkServerTrusted(chain, authType, engine);
+        } catch (CertificateException e) {
+            throw refuse(chain, "not trusted for this server (" + e.getMessage() + ")");
+        }
+        checkRevocation(chain);
     }
 
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-        checkClientTrusted(chain, authType);
+        try {
+            chainCheck.checkClientTrusted(chain, authType, socket);
+        } catch (CertificateException e) {
+            throw refuse(chain, "not issued by the Triad CA (" + e.getMessage() + ")");
+        }
+        checkRevocation(chain);
     }
 
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-        checkClientTrusted(chain, authType);
+        try {
+            chainCheck.checkClientTrusted(chain, authType, engine);
+        } catch (CertificateException e) {
+            throw refuse(chain, "not issued by the Triad CA (" + e.getMessage() + ")");
+        }
+        checkRevocation(chain);
     }
 
     @Override
