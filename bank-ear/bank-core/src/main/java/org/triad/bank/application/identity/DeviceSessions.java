@@ -4,8 +4,6 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.triad.bank.application.AfterCommit;
 import org.triad.bank.application.AuditLog;
 import org.triad.bank.application.Hashes;
 import org.triad.bank.domain.model.customer.LoginSession;
@@ -251,25 +250,6 @@ public class DeviceSessions {
                 LOG.log(Level.SEVERE, "Could not list a revoked device session in the data grid", e);
             }
         };
-        if (transactions == null) {
-            publish.run();
-            return;
-        }
-        try {
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        publish.run();
-                    }
-                }
-            });
-        } catch (IllegalStateException noTransaction) {
-            publish.run();
-        }
+        AfterCommit.run(transactions, publish);
     }
 }

@@ -12,8 +12,6 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -29,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.triad.bank.application.AfterCommit;
 import org.triad.bank.application.identity.DeviceSessionEnded;
 import org.triad.bank.application.identity.IdentitySettings;
 import org.triad.bank.application.identity.SigningKeys;
@@ -87,23 +86,7 @@ public class BackchannelLogout {
             LOG.log(Level.WARNING, "No back-channel logout for app " + ended.clientId(), e);
             return;
         }
-        Runnable send = () -> deliver(URI.create(uri), token, ended.clientId(), 0);
-        try {
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        send.run();
-                    }
-                }
-            });
-        } catch (IllegalStateException noTransaction) {
-            send.run();
-        }
+        AfterCommit.run(transactions, () -> deliver(URI.create(uri), token, ended.clientId(), 0));
     }
 
     String logoutToken(DeviceSessionEnded ended) {
