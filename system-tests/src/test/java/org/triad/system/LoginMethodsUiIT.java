@@ -199,7 +199,7 @@ class LoginMethodsUiIT {
 
     @Test
     @Order(4)
-    void aPasskeyAddedOnTheSecurityPageSignsInWithoutAPasswordAndNoLongerOnceRemoved() {
+    void aPasskeyAddedOnTheSecurityPageSignsInWithoutAPasswordAndNoLongerOnceRemoved() throws Exception {
         // the computer's platform authenticator (Chromium's virtual authenticator: resident keys, user verification)
         VirtualAuthenticator authenticator = ((HasVirtualAuthenticator) computer.driver()).addVirtualAuthenticator(
                 new VirtualAuthenticatorOptions().setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
@@ -240,6 +240,27 @@ class LoginMethodsUiIT {
             computer.open("bank", "/portal/security.xhtml");
             assertThat(computer.waits().until(ExpectedConditions.visibilityOfElementLocated(By.id("passkeys:list")))
                     .getText()).contains("Test laptop").contains(java.time.Year.now().toString());
+
+            // with an authenticator app on, the passkey also stands in for its code after the password
+            computer.click(By.id("totp:start"));
+            String secret = computer.waits().until(ExpectedConditions.visibilityOfElementLocated(By.id("totp-secret")))
+                    .getText();
+            computer.type(By.id("totp:code"), totp(base32(secret), 0));
+            computer.click(By.id("totp:confirm"));
+            computer.waits().until(ExpectedConditions.visibilityOfElementLocated(By.id("recovery-codes")));
+            signOut(computer);
+            computer.open("bank", "/signin.xhtml?lang=en");
+            signInWithPassword(computer);
+            computer.waits().until(ExpectedConditions.visibilityOfElementLocated(By.id("mfa:secondCode")));
+            assertThat(computer.driver().findElement(By.id("passkeySignin")).getText()).contains("No code at hand?");
+            computer.screenshot("login-passkey-second-step");
+            computer.click(By.id("passkeySignin:passkey"));
+            computer.waits().until(ExpectedConditions.urlContains("/portal/dashboard.xhtml"));
+            assertThat(computer.driver().findElement(By.id("signed-in-as")).getText()).contains("Tom");
+            computer.open("bank", "/portal/security.xhtml");
+            computer.type(By.id("disable:proof"), PASSWORD);
+            computer.click(By.id("disable:disable"));
+            computer.waits().until(ExpectedConditions.textToBePresentInElementLocated(By.id("totp-state"), "Off"));
 
             // the authenticator refuses user verification: not signed in
             signOut(computer);
