@@ -38,7 +38,7 @@ import org.triad.bank.interfaces.web.login.LoginMessages;
 @RequestScoped
 public class SignIn {
 
-    static final String CUSTOMER_HOME = "/portal/dashboard.xhtml";
+    public static final String CUSTOMER_HOME = "/portal/dashboard.xhtml";
     static final String CLERK_HOME = "/clerk/index.xhtml";
 
     @Inject
@@ -121,10 +121,8 @@ public class SignIn {
         }
         switch (status) {
             case SUCCESS -> {
-                // a fresh session id after sign-in: a session id planted before cannot be ridden
-                request.changeSessionId();
                 boolean staff = security.isCallerInRole(CurrentUser.CLERK) || security.isCallerInRole(CurrentUser.ADMIN);
-                external.redirect(external.getRequestContextPath() + safeNext(next, staff ? CLERK_HOME : CUSTOMER_HOME));
+                proceed(external, request, next, staff ? CLERK_HOME : CUSTOMER_HOME);
             }
             case SEND_CONTINUE -> faces.responseComplete();
             default -> refused();
@@ -146,6 +144,16 @@ public class SignIn {
         } else {
             Messages.error(null, "signin.failed", Messages.text("signin.invalid"));
         }
+    }
+
+    /**
+     * After a sign-in by any method: a fresh session id (a session id planted before cannot be ridden), then on to
+     * {@link #safeNext(String, String) next} or {@code home}.
+     */
+    public static void proceed(ExternalContext external, HttpServletRequest request, String next, String home)
+            throws IOException {
+        request.changeSessionId();
+        external.redirect(external.getRequestContextPath() + safeNext(next, home));
     }
 
     /**

@@ -43,6 +43,11 @@ public final class LoginMessages {
         add(null, FacesMessage.SEVERITY_WARN, summaryKey, detailKey);
     }
 
+    /** The detail key for a WebAuthn ceremony the browser ended without an answer ({@code reason}: its error name). */
+    public static String cancelledDetail(String reason) {
+        return "NotSupportedError".equals(reason) ? "passkey.unsupported" : "passkey.cancelled";
+    }
+
     public static void error(String clientId, String summaryKey, String detailKey) {
         add(clientId, FacesMessage.SEVERITY_ERROR, summaryKey, detailKey);
         FacesContext.getCurrentInstance().validationFailed();

@@ -72,8 +72,7 @@ public class PasskeyManagement implements Serializable {
     public void cancelled() {
         challenge = null;
         String reason = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("reason");
-        LoginMessages.error(null, "passkey.notAdded",
-                "NotSupportedError".equals(reason) ? "passkey.unsupported" : "passkey.cancelled");
+        LoginMessages.error(null, "passkey.notAdded", LoginMessages.cancelledDetail(reason));
     }
 
     public void remove(long passkeyId) {

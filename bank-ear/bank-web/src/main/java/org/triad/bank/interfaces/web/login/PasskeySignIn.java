@@ -76,8 +76,7 @@ public class PasskeySignIn implements Serializable {
                         .newAuthentication(true));
         response = null;
         if (result == AuthenticationStatus.SUCCESS) {
-            request.changeSessionId();
-            external.redirect(external.getRequestContextPath() + SignIn.safeNext(next, "/portal/dashboard.xhtml"));
+            SignIn.proceed(external, request, next, SignIn.CUSTOMER_HOME);
             return;
         }
         LoginMessages.error(MESSAGES_FOR, "passkey.failed",
@@ -88,8 +87,7 @@ public class PasskeySignIn implements Serializable {
     public void cancelled() {
         challenge = null;
         String reason = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("reason");
-        LoginMessages.error(MESSAGES_FOR, "passkey.failed",
-                "NotSupportedError".equals(reason) ? "passkey.unsupported" : "passkey.cancelled");
+        LoginMessages.error(MESSAGES_FOR, "passkey.failed", LoginMessages.cancelledDetail(reason));
     }
 
     public String getResponse() {

@@ -22,6 +22,7 @@ import org.triad.bank.infrastructure.wechat.WeChatClient;
 import org.triad.bank.interfaces.ratelimit.RateLimiter;
 import org.triad.bank.interfaces.security.LoginOutcome;
 import org.triad.bank.interfaces.security.PortalLogin;
+import org.triad.bank.interfaces.web.SignIn;
 
 /**
  * The "QR code" tab of the sign-in page: shows a QR code for a new scene bound to this browser, polls its status,
@@ -127,10 +128,8 @@ public class QrSignIn implements Serializable {
                 AuthenticationParameters.withParams().credential(
                         new org.triad.bank.interfaces.security.QrSceneCredential(scene)).newAuthentication(true));
         if (result == AuthenticationStatus.SUCCESS) {
-            request.changeSessionId();
             status = QrSceneStatus.CONSUMED;
-            external.redirect(external.getRequestContextPath()
-                    + org.triad.bank.interfaces.web.SignIn.safeNext(next, "/portal/dashboard.xhtml"));
+            SignIn.proceed(external, request, next, SignIn.CUSTOMER_HOME);
             return;
         }
         String why = outcome.qrRefusal();
