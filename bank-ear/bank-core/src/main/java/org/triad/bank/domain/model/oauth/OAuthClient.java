@@ -149,13 +149,18 @@ public class OAuthClient {
         this.postLogoutUris = logouts.isEmpty() ? null : String.join("\n", logouts);
         this.scopes = newScopes;
         this.legacyImplicit = legacyImplicit;
-        if (widened && status == ClientStatus.APPROVED) {
-            status = ClientStatus.PENDING;
-            reviewReason = null;
-        } else if (widened && status == ClientStatus.REJECTED) {
-            status = ClientStatus.PENDING;
+        if (widened) {
+            backToReview();
         }
         this.updatedAt = now;
+    }
+
+    /** A reviewed app whose registration now asks for more goes back to the queue (a rejection keeps its reason). */
+    private void backToReview() {
+        if (status == ClientStatus.APPROVED) {
+            reviewReason = null;
+        }
+        status = ClientStatus.PENDING;
     }
 
     /**
@@ -170,11 +175,9 @@ public class OAuthClient {
         if (java.util.Objects.equals(u, backchannelLogoutUri)) {
             return;
         }
-        boolean widened = u != null;
         backchannelLogoutUri = u;
-        if (widened && status != ClientStatus.PENDING) {
-            status = ClientStatus.PENDING;
-            reviewReason = null;
+        if (u != null) {
+            backToReview();
         }
         updatedAt = now;
     }
