@@ -36,7 +36,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.triad.bank.application.Onboarding;
+import org.triad.bank.application.customer.Onboarding;
 import org.triad.bank.application.identity.DeviceSessions;
 import org.triad.bank.application.identity.IdentitySettings;
 import org.triad.bank.application.identity.SigningKeys;

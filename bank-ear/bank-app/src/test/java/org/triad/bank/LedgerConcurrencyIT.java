@@ -28,11 +28,11 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.triad.bank.application.Banking;
-import org.triad.bank.application.MoneyMovements;
-import org.triad.bank.application.MovementRequest;
-import org.triad.bank.application.Onboarding;
-import org.triad.bank.application.Receipt;
+import org.triad.bank.application.banking.Banking;
+import org.triad.bank.application.banking.MoneyMovements;
+import org.triad.bank.application.banking.MovementRequest;
+import org.triad.bank.application.banking.Receipt;
+import org.triad.bank.application.customer.Onboarding;
 import org.triad.bank.domain.model.card.InsufficientFundsException;
 import org.triad.bank.domain.model.code.InvalidCodeException;
 import org.triad.bank.domain.model.ledger.EntryType;
@@ -67,7 +67,7 @@ class LedgerConcurrencyIT {
     Banking banking;
 
     @Inject
-    org.triad.bank.application.CustomerService customers;
+    org.triad.bank.application.customer.CustomerService customers;
 
     record Account(long customerId, long cardId, String number) {
     }

@@ -14,7 +14,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.triad.bank.application.Onboarding;
+import org.triad.bank.application.customer.Onboarding;
 import org.triad.bank.application.organisation.OrganisationService;
 import org.triad.bank.domain.model.customer.CustomerRepository;
 import org.triad.bank.domain.model.organisation.OrganisationRuleException;

@@ -17,11 +17,11 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.triad.bank.application.Onboarding;
+import org.triad.bank.application.customer.Onboarding;
 import org.triad.bank.application.identity.SigningKeyRotation;
 import org.triad.bank.application.identity.SigningKeys;
 import org.triad.bank.domain.model.customer.CustomerRepository;
-import org.triad.bank.domain.model.customer.NotPermittedException;
+import org.triad.bank.domain.model.shared.NotPermittedException;
 import org.triad.common.persistence.TriadDataSource;
 import org.triad.testkit.Deployments;
 

@@ -5,7 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Set;
-import org.triad.bank.application.Authentication;
+import org.triad.bank.application.login.Authentication;
 import org.triad.bank.application.login.EmailCodeLogin;
 import org.triad.bank.application.login.TotpService;
 import org.triad.bank.domain.model.identity.DeviceKind;

@@ -7,11 +7,11 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.triad.bank.application.AuditLog;
+import org.triad.bank.application.support.AuditLog;
 import org.triad.bank.domain.model.customer.Customer;
 import org.triad.bank.domain.model.customer.CustomerRepository;
-import org.triad.bank.domain.model.customer.NotPermittedException;
 import org.triad.bank.domain.model.customer.Role;
+import org.triad.bank.domain.model.shared.NotPermittedException;
 
 /**
  * Rotation of the JWT signing keys: on schedule every {@code triad.bank.signing-key.rotation-days} (checked hourly;

@@ -18,8 +18,8 @@ import java.util.TreeSet;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.triad.bank.application.Authentication;
-import org.triad.bank.application.Hashes;
+import org.triad.bank.application.login.Authentication;
+import org.triad.bank.application.support.Hashes;
 import org.triad.bank.domain.model.customer.Customer;
 import org.triad.bank.domain.model.customer.CustomerRepository;
 import org.triad.bank.domain.model.customer.CustomerStatus;
@@ -28,8 +28,8 @@ import org.triad.bank.domain.model.customer.LoginSessionRepository;
 import org.triad.bank.domain.model.identity.DeviceKind;
 import org.triad.bank.domain.model.identity.InvalidGrantException;
 import org.triad.bank.domain.model.identity.RefreshToken;
-import org.triad.bank.domain.model.identity.RefreshTokenReusedException;
 import org.triad.bank.domain.model.identity.RefreshTokenRepository;
+import org.triad.bank.domain.model.identity.RefreshTokenReusedException;
 
 /**
  * Access and refresh tokens.

@@ -11,7 +11,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
-import org.triad.bank.application.Hashes;
+import org.triad.bank.application.support.Hashes;
 
 /**
  * The development key-encryption secret: used only when {@code triad.bank.key-encryption-password} is not

@@ -30,15 +30,15 @@ import java.util.Base64;
 import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.triad.bank.application.AuditLog;
-import org.triad.bank.application.Hashes;
+import org.triad.bank.application.support.AuditLog;
+import org.triad.bank.application.support.Hashes;
 import org.triad.bank.domain.model.customer.Customer;
 import org.triad.bank.domain.model.customer.CustomerRepository;
 import org.triad.bank.domain.model.customer.CustomerStatus;
-import org.triad.bank.domain.model.customer.NotPermittedException;
 import org.triad.bank.domain.model.login.Passkey;
 import org.triad.bank.domain.model.login.PasskeyException;
 import org.triad.bank.domain.model.login.PasskeyRepository;
+import org.triad.bank.domain.model.shared.NotPermittedException;
 
 /**
  * Passkeys (WebAuthn Level 2/3): a customer registers discoverable credentials on the security page and signs in

@@ -14,7 +14,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.triad.bank.application.Hashes;
+import org.triad.bank.application.support.Hashes;
 
 /**
  * Encrypts small secrets at rest (TOTP secrets) with AES-256-GCM. The key is derived (PBKDF2-HMAC-SHA256) from

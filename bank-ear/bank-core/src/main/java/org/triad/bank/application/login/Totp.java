@@ -7,7 +7,7 @@ import java.security.InvalidKeyException;
 import java.time.Duration;
 import java.time.Instant;
 import javax.crypto.spec.SecretKeySpec;
-import org.triad.bank.application.Hashes;
+import org.triad.bank.application.support.Hashes;
 
 /**
  * RFC 6238 with java-otp: HMAC-SHA1, 6 digits, 30-second steps; a code is accepted for the current step and one

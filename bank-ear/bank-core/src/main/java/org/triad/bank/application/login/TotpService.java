@@ -7,17 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.triad.bank.application.AuditLog;
-import org.triad.bank.application.Hashes;
-import org.triad.bank.application.Passwords;
+import org.triad.bank.application.support.AuditLog;
+import org.triad.bank.application.support.Hashes;
+import org.triad.bank.application.support.Passwords;
 import org.triad.bank.domain.model.code.InvalidCodeException;
 import org.triad.bank.domain.model.customer.Customer;
 import org.triad.bank.domain.model.customer.CustomerNotFoundException;
 import org.triad.bank.domain.model.customer.CustomerRepository;
-import org.triad.bank.domain.model.customer.InvalidStateException;
 import org.triad.bank.domain.model.login.RecoveryCode;
 import org.triad.bank.domain.model.login.TotpEnrolment;
 import org.triad.bank.domain.model.login.TotpRepository;
+import org.triad.bank.domain.model.shared.InvalidStateException;
 
 /**
  * TOTP authenticators: enrolment (pending until confirmed with a first code), recovery codes (shown once),

@@ -27,10 +27,10 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.triad.bank.application.AfterCommit;
 import org.triad.bank.application.identity.DeviceSessionEnded;
 import org.triad.bank.application.identity.IdentitySettings;
 import org.triad.bank.application.identity.SigningKeys;
+import org.triad.bank.application.support.AfterCommit;
 import org.triad.bank.domain.model.oauth.OAuthClient;
 import org.triad.bank.domain.model.oauth.OAuthRepository;
 

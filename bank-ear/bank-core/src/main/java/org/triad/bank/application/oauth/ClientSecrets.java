@@ -2,7 +2,7 @@ package org.triad.bank.application.oauth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import org.triad.bank.application.Hashes;
+import org.triad.bank.application.support.Hashes;
 
 /**
  * Client secrets: 256 random bits shown once, stored as {@code sha256:<hex>} (a fast hash is enough for a

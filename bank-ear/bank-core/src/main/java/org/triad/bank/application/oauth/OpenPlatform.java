@@ -6,11 +6,10 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import org.triad.bank.application.AuditLog;
-import org.triad.bank.application.Hashes;
+import org.triad.bank.application.support.AuditLog;
+import org.triad.bank.application.support.Hashes;
 import org.triad.bank.domain.model.customer.Customer;
 import org.triad.bank.domain.model.customer.CustomerRepository;
-import org.triad.bank.domain.model.customer.NotPermittedException;
 import org.triad.bank.domain.model.customer.Role;
 import org.triad.bank.domain.model.oauth.ClientNotFoundException;
 import org.triad.bank.domain.model.oauth.ClientStatus;
@@ -20,6 +19,7 @@ import org.triad.bank.domain.model.organisation.Membership;
 import org.triad.bank.domain.model.organisation.Organisation;
 import org.triad.bank.domain.model.organisation.OrganisationNotFoundException;
 import org.triad.bank.domain.model.organisation.OrganisationRepository;
+import org.triad.bank.domain.model.shared.NotPermittedException;
 
 /**
  * The open platform: customers register apps in the developer console (secret shown once, rotatable, stored

@@ -14,19 +14,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.triad.bank.application.AuditLog;
-import org.triad.bank.application.Hashes;
-import org.triad.bank.application.MailMessage;
 import org.triad.bank.application.organisation.OrganisationViews.DepartmentView;
 import org.triad.bank.application.organisation.OrganisationViews.DocumentDownload;
 import org.triad.bank.application.organisation.OrganisationViews.DocumentView;
 import org.triad.bank.application.organisation.OrganisationViews.Invited;
 import org.triad.bank.application.organisation.OrganisationViews.MemberView;
 import org.triad.bank.application.organisation.OrganisationViews.OrganisationView;
+import org.triad.bank.application.support.AuditLog;
+import org.triad.bank.application.support.Hashes;
+import org.triad.bank.application.support.MailMessage;
 import org.triad.bank.domain.model.customer.Customer;
 import org.triad.bank.domain.model.customer.CustomerRepository;
 import org.triad.bank.domain.model.customer.CustomerStatus;
-import org.triad.bank.domain.model.customer.NotPermittedException;
 import org.triad.bank.domain.model.customer.Role;
 import org.triad.bank.domain.model.organisation.Department;
 import org.triad.bank.domain.model.organisation.DocumentContent;
@@ -41,6 +40,7 @@ import org.triad.bank.domain.model.organisation.OrganisationRuleException;
 import org.triad.bank.domain.model.organisation.OrganisationStatus;
 import org.triad.bank.domain.model.organisation.OrganisationType;
 import org.triad.bank.domain.model.organisation.QualificationDocument;
+import org.triad.bank.domain.model.shared.NotPermittedException;
 
 /**
  * Organisations: applications and their review, qualification documents, departments, members and invitations.

@@ -15,7 +15,7 @@ import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.triad.bank.application.MailMessage;
+import org.triad.bank.application.support.MailMessage;
 
 /**
  * Sends {@link MailMessage}s to the configured SMTP server ({@code triad.bank.mail.*}) once their transaction has

@@ -2,7 +2,7 @@ package org.triad.bank.application.identity;
 
 import java.util.List;
 import java.util.Optional;
-import org.triad.bank.application.AuditLog;
+import org.triad.bank.application.support.AuditLog;
 import org.triad.bank.domain.model.customer.LoginSessionRepository;
 import org.triad.bank.domain.model.identity.RefreshToken;
 import org.triad.bank.domain.model.identity.RefreshTokenRepository;

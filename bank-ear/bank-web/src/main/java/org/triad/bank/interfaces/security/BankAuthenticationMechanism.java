@@ -4,6 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
@@ -17,19 +18,18 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import jakarta.security.enterprise.CallerPrincipal;
-import org.triad.bank.application.Authentication;
+import org.triad.bank.application.identity.BankAccessTokens;
+import org.triad.bank.application.login.Authentication;
 import org.triad.bank.application.login.EmailCodeLogin;
 import org.triad.bank.application.login.QrLogin;
 import org.triad.bank.application.login.TotpService;
 import org.triad.bank.application.login.WeChatLogin;
 import org.triad.bank.domain.model.login.QrSceneException;
-import org.triad.bank.application.identity.BankAccessTokens;
-import org.triad.common.security.InvalidAccessTokenException;
-import org.triad.common.security.VerifiedAccessToken;
 import org.triad.bank.interfaces.ratelimit.RateLimitFilter;
 import org.triad.bank.interfaces.ratelimit.RateLimiter;
 import org.triad.common.rest.Problem;
+import org.triad.common.security.InvalidAccessTokenException;
+import org.triad.common.security.VerifiedAccessToken;
 
 /**
  * Authenticates each request that carries credentials: {@code Authorization: Basic} (email or staff name and

@@ -7,8 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
-import org.triad.bank.application.Authentication;
 import org.triad.bank.application.identity.BankAccessTokens;
+import org.triad.bank.application.login.Authentication;
 import org.triad.common.rest.Problem;
 import org.triad.common.security.VerifiedAccessToken;
 

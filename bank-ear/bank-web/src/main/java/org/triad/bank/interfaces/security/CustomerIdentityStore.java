@@ -7,7 +7,7 @@ import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
-import org.triad.bank.application.Authentication;
+import org.triad.bank.application.login.Authentication;
 
 /**
  * Checks passwords (customers by email, staff by name) and session tokens against the bank's database. Lockout

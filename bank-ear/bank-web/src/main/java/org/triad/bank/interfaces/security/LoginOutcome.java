@@ -2,7 +2,7 @@ package org.triad.bank.interfaces.security;
 
 import jakarta.enterprise.context.RequestScoped;
 import java.time.Instant;
-import org.triad.bank.application.Authentication;
+import org.triad.bank.application.login.Authentication;
 
 /** Why the identity store refused the request's credentials, for the mechanism's error response. */
 @RequestScoped

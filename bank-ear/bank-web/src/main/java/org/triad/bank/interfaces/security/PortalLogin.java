@@ -5,7 +5,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
-import org.triad.bank.application.Hashes;
+import org.triad.bank.application.support.Hashes;
 
 /**
  * What a browser's HTTP session holds during a sign-in that is not finished yet: the customer waiting for the

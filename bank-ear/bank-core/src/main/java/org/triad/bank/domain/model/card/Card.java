@@ -8,9 +8,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import org.triad.bank.domain.model.Ids;
-import org.triad.bank.domain.model.customer.InvalidStateException;
 import org.triad.bank.domain.model.money.Money;
+import org.triad.bank.domain.model.shared.Ids;
+import org.triad.bank.domain.model.shared.InvalidStateException;
 
 /**
  * A customer's card and its balance. The balance never goes below zero: {@link #debit(Money)} refuses. Callers

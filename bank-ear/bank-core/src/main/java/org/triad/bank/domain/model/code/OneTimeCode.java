@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Predicate;
-import org.triad.bank.domain.model.Ids;
+import org.triad.bank.domain.model.shared.Ids;
 
 /** A one-time code as stored: its hash, purpose, subject, expiry and attempt count. */
 @Entity

@@ -10,7 +10,9 @@ import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import org.triad.bank.domain.model.Ids;
+import org.triad.bank.domain.model.shared.Ids;
+import org.triad.bank.domain.model.shared.InvalidInputException;
+import org.triad.bank.domain.model.shared.InvalidStateException;
 
 /**
  * A person known to the bank. Credentials are stored only as slow hashes computed by the application layer; this

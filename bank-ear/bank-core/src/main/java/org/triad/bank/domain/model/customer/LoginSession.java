@@ -8,8 +8,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Base64;
-import org.triad.bank.domain.model.Ids;
 import org.triad.bank.domain.model.identity.DeviceKind;
+import org.triad.bank.domain.model.shared.Ids;
 
 /**
  * One sign-in, a <em>device session</em>: who, of which kind (portal browser, first-party API client, OAuth grant),

@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.triad.bank.domain.model.Ids;
+import org.triad.bank.domain.model.shared.Ids;
 
 /**
  * An opaque refresh token (only its SHA-256 is stored), bound to a device session, a client, scopes and audiences.

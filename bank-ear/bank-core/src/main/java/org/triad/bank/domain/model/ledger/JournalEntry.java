@@ -13,8 +13,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.triad.bank.domain.model.Ids;
 import org.triad.bank.domain.model.money.Money;
+import org.triad.bank.domain.model.shared.Ids;
 
 /**
  * One movement of money. Built with {@link #open}, filled with postings, then {@link #close() closed}, which

@@ -8,8 +8,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import org.triad.bank.domain.model.Ids;
 import org.triad.bank.domain.model.money.Money;
+import org.triad.bank.domain.model.shared.Ids;
 
 /** One line of a journal entry: a signed amount on one account, and for cards the balance after it. */
 @Entity

@@ -5,8 +5,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.triad.bank.domain.model.Ids;
-import org.triad.bank.domain.model.customer.InvalidInputException;
+import org.triad.bank.domain.model.shared.Ids;
+import org.triad.bank.domain.model.shared.InvalidInputException;
 
 /**
  * A customer's passkey (a WebAuthn credential): the authenticator's credential id, its public key (as attested

@@ -5,7 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.triad.bank.domain.model.Ids;
+import org.triad.bank.domain.model.shared.Ids;
 
 /** One of a customer's recovery codes (80 random bits, stored as SHA-256), usable once instead of a TOTP code. */
 @Entity

@@ -50,7 +50,7 @@ public class TotpEnrolment {
     /** A new secret for a pending enrolment (the customer started again). */
     public void restart(String newSecretEncrypted, Instant now) {
         if (status == TotpStatus.ACTIVE) {
-            throw new org.triad.bank.domain.model.customer.InvalidStateException(
+            throw new org.triad.bank.domain.model.shared.InvalidStateException(
                     "An authenticator is already active; disable it first.");
         }
         secretEncrypted = newSecretEncrypted;

@@ -5,8 +5,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.triad.bank.domain.model.Ids;
-import org.triad.bank.domain.model.customer.InvalidStateException;
+import org.triad.bank.domain.model.shared.Ids;
+import org.triad.bank.domain.model.shared.InvalidStateException;
 
 /**
  * A WeChat user of the bank's official account (openid, and unionid when WeChat sends it) and the customer it

@@ -7,7 +7,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import org.triad.bank.domain.model.Ids;
+import org.triad.bank.domain.model.shared.Ids;
 
 /** What a customer allowed an app: remembered, so the consent page is skipped next time; revocable. */
 @Entity

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
-import org.triad.bank.domain.model.Ids;
+import org.triad.bank.domain.model.shared.Ids;
 
 /** A node of an organisation's department tree; {@code parentId} null means top level. */
 @Entity

@@ -10,8 +10,8 @@ import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.triad.bank.domain.model.Ids;
 import org.triad.bank.domain.model.customer.Customer;
+import org.triad.bank.domain.model.shared.Ids;
 
 /**
  * An invitation by e-mail into an organisation: the token itself goes only into the mail, the database keeps its

@@ -8,7 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.triad.bank.domain.model.Ids;
+import org.triad.bank.domain.model.shared.Ids;
 
 /** What is known about an uploaded qualification document; its bytes are a {@link DocumentContent}. */
 @Entity

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.security.SecureRandom;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.triad.bank.domain.model.customer.InvalidStateException;
 import org.triad.bank.domain.model.money.Money;
+import org.triad.bank.domain.model.shared.InvalidStateException;
 
 class CardTest {
 

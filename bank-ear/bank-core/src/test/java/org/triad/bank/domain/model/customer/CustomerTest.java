@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.triad.bank.domain.model.shared.InvalidInputException;
+import org.triad.bank.domain.model.shared.InvalidStateException;
 
 class CustomerTest {
 

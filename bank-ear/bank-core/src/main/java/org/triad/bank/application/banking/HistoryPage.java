@@ -1,0 +1,6 @@
+package org.triad.bank.application.banking;
+
+import java.util.List;
+
+public record HistoryPage(List<HistoryLine> items, int page, int size, long total) {
+}

@@ -1,0 +1,164 @@
+package org.triad.bank.application.banking.internal;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.triad.bank.application.banking.MoneyMovements;
+import org.triad.bank.application.banking.MovementRequest;
+import org.triad.bank.application.banking.Receipt;
+import org.triad.bank.application.support.AuditLog;
+import org.triad.bank.domain.model.card.Card;
+import org.triad.bank.domain.model.card.CardNotFoundException;
+import org.triad.bank.domain.model.card.CardNumber;
+import org.triad.bank.domain.model.card.CardRepository;
+import org.triad.bank.domain.model.card.CardStatus;
+import org.triad.bank.domain.model.card.RecipientNotAvailableException;
+import org.triad.bank.domain.model.ledger.EntryType;
+import org.triad.bank.domain.model.ledger.IdempotencyKeyReusedException;
+import org.triad.bank.domain.model.ledger.JournalEntry;
+import org.triad.bank.domain.model.ledger.JournalRepository;
+import org.triad.bank.domain.model.ledger.LedgerAccount;
+import org.triad.bank.domain.model.ledger.Posting;
+import org.triad.bank.domain.model.money.Money;
+import org.triad.bank.domain.model.shared.InvalidInputException;
+
+/**
+ * Moves money: each public method is one JTA transaction that locks the cards involved (pessimistic write locks,
+ * ascending id order), changes their balances through the domain and writes one balanced journal entry. Callers
+ * go through {@link MoneyMovements}, which retries lock conflicts and resolves idempotency races.
+ * <p>
+ * Domain exceptions (insufficient funds, inactive card, reused key) roll the transaction back.
+ */
+@Stateless
+public class Ledger {
+
+    @Inject
+    CardRepository cards;
+
+    @Inject
+    JournalRepository journal;
+
+    @Inject
+    AuditLog audit;
+
+    public Receipt move(MovementRequest request) {
+        return switch (request.type()) {
+            case DEPOSIT -> deposit(request);
+            case WITHDRAWAL -> withdraw(request);
+            case TRANSFER -> transfer(request);
+            default -> throw new InvalidInputException("Not a customer movement: " + request.type());
+        };
+    }
+
+    /** The stored result of an earlier request with the same key, if there is one. */
+    public Optional<Receipt> replay(MovementRequest request) {
+        return journal.findByIdempotencyKey(request.initiatorId(), request.idempotencyKey()).map(entry -> {
+            if (!entry.matches(request.fingerprint())) {
+                throw new IdempotencyKeyReusedException(
+                        "This Idempotency-Key was already used for a different request.");
+            }
+            return receipt(entry, request.cardId()).asReplay();
+        });
+    }
+
+    private Receipt deposit(MovementRequest request) {
+        Card card = ownCard(request, cards.lockInIdOrder(request.cardId()).get(0));
+        Optional<Receipt> earlier = replay(request);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        card.credit(request.amount());
+        JournalEntry entry = open(request)
+                .postToBank(LedgerAccount.BANK_CASH, request.amount().negate())
+                .postToCard(card.id(), request.amount(), card.balance())
+                .close();
+        journal.add(entry);
+        audited(entry);
+        return receipt(entry, card, "BANK");
+    }
+
+    private Receipt withdraw(MovementRequest request) {
+        Card card = ownCard(request, cards.lockInIdOrder(request.cardId()).get(0));
+        Optional<Receipt> earlier = replay(request);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        card.debit(request.amount());
+        JournalEntry entry = open(request)
+                .postToCard(card.id(), request.amount().negate(), card.balance())
+                .postToBank(LedgerAccount.BANK_CASH, request.amount())
+                .close();
+        journal.add(entry);
+        audited(entry);
+        return receipt(entry, card, "BANK");
+    }
+
+    private Receipt transfer(MovementRequest request) {
+        CardNumber toNumber = CardNumber.parseOrNull(request.toCardNumber());
+        if (toNumber == null) {
+            throw new RecipientNotAvailableException();
+        }
+        long toId = cards.findByNumber(toNumber).map(Card::id).orElseThrow(RecipientNotAvailableException::new);
+        if (toId == request.cardId()) {
+            throw new InvalidInputException("A transfer needs two different cards.");
+        }
+        List<Card> locked = cards.lockInIdOrder(request.cardId(), toId);
+        Card from = ownCard(request, locked.get(0).id() == request.cardId() ? locked.get(0) : locked.get(1));
+        Card to = locked.get(0).id() == toId ? locked.get(0) : locked.get(1);
+        Optional<Receipt> earlier = replay(request);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        if (to.status() != CardStatus.ACTIVE) {
+            throw new RecipientNotAvailableException();
+        }
+        from.debit(request.amount());
+        to.credit(request.amount());
+        JournalEntry entry = open(request)
+                .postToCard(from.id(), request.amount().negate(), from.balance())
+                .postToCard(to.id(), request.amount(), to.balance())
+                .close();
+        journal.add(entry);
+        audited(entry);
+        return receipt(entry, from, to.number().masked());
+    }
+
+    private void audited(JournalEntry entry) {
+        audit.record(entry.initiatorId(), "MONEY_MOVED", "entry:" + entry.id(), entry.type() + " " + entry.amount()
+                + " " + Money.CURRENCY);
+    }
+
+    private static Card ownCard(MovementRequest request, Card card) {
+        if (!card.isOwnedBy(request.initiatorId())) {
+            throw new CardNotFoundException("No such card.");
+        }
+        return card;
+    }
+
+    private static JournalEntry open(MovementRequest request) {
+        return JournalEntry.open(request.type(), request.initiatorId(), request.idempotencyKey(),
+                request.fingerprint(), request.amount(), Instant.now());
+    }
+
+    private static Receipt receipt(JournalEntry entry, Card card, String counterparty) {
+        Posting own = entry.postings().stream().filter(p -> Long.valueOf(card.id()).equals(p.cardId()))
+                .findFirst().orElseThrow();
+        return new Receipt(entry.id(), entry.type().name(), entry.status().name(), entry.amount().amount(),
+                Money.CURRENCY, card.id(), card.number().masked(), own.balanceAfter().amount(), counterparty,
+                entry.createdAt(), false);
+    }
+
+    private Receipt receipt(JournalEntry entry, long cardId) {
+        Posting own = entry.postings().stream().filter(p -> Long.valueOf(cardId).equals(p.cardId()))
+                .findFirst().orElseThrow();
+        String counterparty = entry.type() == EntryType.TRANSFER
+                ? entry.postings().stream().filter(p -> p != own && p.cardId() != null).findFirst()
+                        .flatMap(p -> cards.find(p.cardId())).map(c -> c.number().masked()).orElse("")
+                : "BANK";
+        String masked = cards.find(cardId).map(c -> c.number().masked()).orElse("");
+        return new Receipt(entry.id(), entry.type().name(), entry.status().name(), entry.amount().amount(),
+                Money.CURRENCY, cardId, masked, own.balanceAfter().amount(), counterparty, entry.createdAt(), false);
+    }
+}

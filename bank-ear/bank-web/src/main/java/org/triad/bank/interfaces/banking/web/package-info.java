@@ -1,0 +1,4 @@
+/**
+ * Screens of everyday banking: dashboard, deposit, withdrawal, transfer (sharing {@code MoneyForm}) and history.
+ */
+package org.triad.bank.interfaces.banking.web;

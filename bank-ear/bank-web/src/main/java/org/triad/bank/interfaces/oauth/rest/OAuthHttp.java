@@ -1,0 +1,43 @@
+package org.triad.bank.interfaces.oauth.rest;
+
+import com.nimbusds.oauth2.sdk.ErrorObject;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.http.JakartaServletUtils;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import net.minidev.json.JSONObject;
+
+/** Writing the endpoints' JSON answers: never cached (RFC 6749 §5.1). */
+final class OAuthHttp {
+
+    private OAuthHttp() {
+    }
+
+    static void json(HttpServletResponse response, int status, Map<String, ?> body) throws IOException {
+        response.setStatus(status);
+        noStore(response);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(new JSONObject(body).toJSONString());
+    }
+
+    static void apply(HTTPResponse nimbus, HttpServletResponse response) throws IOException {
+        noStore(response);
+        JakartaServletUtils.applyHTTPResponse(nimbus, response);
+    }
+
+    static void noStore(HttpServletResponse response) {
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Pragma", "no-cache");
+    }
+
+    /** An RFC 6749 §5.2 error; {@code invalid_client} with Basic gets 401 and a challenge. */
+    static void error(HttpServletResponse response, ErrorObject error, boolean basicChallenge) throws IOException {
+        int status = error.getHTTPStatusCode() == 0 ? 400 : error.getHTTPStatusCode();
+        if (basicChallenge) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"triad-bank\"");
+        }
+        json(response, status, error.toJSONObject());
+    }
+}

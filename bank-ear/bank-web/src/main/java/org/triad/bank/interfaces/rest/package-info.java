@@ -1,2 +1,0 @@
-/** The Bank REST API under {@code /api}: resources with request/response records. */
-package org.triad.bank.interfaces.rest;
