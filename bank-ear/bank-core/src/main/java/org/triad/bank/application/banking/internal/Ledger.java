@@ -78,6 +78,37 @@ public class Ledger {
         };
     }
 
+    /**
+     * Posts a settlement (a payment or a refund) in the caller's transaction, which has locked what it settles: the
+     * cards are locked in ascending id order, each leg debits or credits its card (a debit never below zero, both
+     * only on active cards), and one balanced entry of the settlement's type is written.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public JournalEntry settle(Settlement settlement) {
+        long[] ids = settlement.legs().stream().mapToLong(Settlement.Leg::cardId).toArray();
+        java.util.Map<Long, Card> locked = new java.util.HashMap<>();
+        cards.lockInIdOrder(ids).forEach(c -> locked.put(c.id(), c));
+        JournalEntry entry = JournalEntry.open(settlement.type(), settlement.initiatorId(),
+                settlement.idempotencyKey(), settlement.fingerprint(), settlement.amount(), Instant.now())
+                .referencing(settlement.reference());
+        // debits first: a refund that a payee card cannot cover fails before anything is credited
+        for (Settlement.Leg leg : settlement.legs().stream().sorted(java.util.Comparator.comparing(
+                (Settlement.Leg l) -> !l.amount().isNegative())).toList()) {
+            Card card = locked.get(leg.cardId());
+            if (leg.amount().isNegative()) {
+                settlement.onDebit().accept(card);
+                card.debit(leg.amount().negate());
+            } else {
+                card.credit(leg.amount());
+            }
+            entry.postToCard(card.id(), leg.amount(), card.balance());
+        }
+        entry.close();
+        journal.add(entry);
+        audited(entry);
+        return entry;
+    }
+
     /** The stored result of an earlier request with the same key, if there is one. */
     public Optional<Receipt> replay(MovementRequest request) {
         return journal.findByIdempotencyKey(request.initiatorId(), request.idempotencyKey()).map(entry -> {
