@@ -86,7 +86,7 @@ class CashierUiIT {
         ui.type(By.id("pay:code"), code);
         ui.screenshot("bank-cashier-en");
         ui.click(By.id("pay:submit"));
-        wait.until(d -> d.findElement(By.id("pay:status")).getText().equals("Paid"));
+        wait.until(ExpectedConditions.textToBe(By.id("pay:status"), "Paid"));
         assertThat(browser.findElement(By.id("pay:messages")).getText()).contains("Paid").contains("Triad Shop");
         assertThat(browser.findElement(By.id("pay:return")).getAttribute("href"))
                 .isEqualTo("https://localhost:10443/shop/checkout/done?payment_id=" + id);
@@ -96,14 +96,14 @@ class CashierUiIT {
         assertThat(balance("bob@example.com")).isEqualByComparingTo(before.subtract(new BigDecimal("20.00")));
         // the back button / a second look: paid, nothing to confirm again
         browser.get(payment.getString("cashier_url"));
-        wait.until(d -> d.findElement(By.id("pay:status")).getText().equals("Paid"));
+        wait.until(ExpectedConditions.textToBe(By.id("pay:status"), "Paid"));
         assertThat(browser.findElements(By.id("pay:submit"))).isEmpty();
         assertThat(balance("bob@example.com")).isEqualByComparingTo(before.subtract(new BigDecimal("20.00")));
 
         // the Chinese cashier of another payment
         JsonObject second = create(token, "1.00", "2.00");
         browser.get(second.getString("cashier_url").replace("/pay/", "/portal/pay.xhtml?payment=") + "&lang=zh-CN");
-        wait.until(d -> d.findElement(By.id("pay:status")).getText().equals("等待付款"));
+        wait.until(ExpectedConditions.textToBe(By.id("pay:status"), "等待付款"));
         assertThat(browser.findElement(By.id("pay:submit")).getText()).contains("立即付款");
         ui.screenshot("bank-cashier-zh");
         bank.signOut();
