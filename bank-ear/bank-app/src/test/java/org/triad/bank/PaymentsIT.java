@@ -145,6 +145,12 @@ class PaymentsIT {
         assertThat(ledger.getInt("unbalanced")).isZero();
         assertThat(ledger.getInt("entries")).isEqualTo(1);
 
+        // the buyer's history names the merchant, not a payee's card
+        HttpResponse<String> history = TriadHttp.get(TriadHttp.uri("bank", "/api/v1/transactions"), "Authorization",
+                basic(m.buyerEmail(), PaymentsFixtureResource.PASSWORD));
+        assertThat(history.statusCode()).as(history.body()).isEqualTo(200);
+        assertThat(history.body()).contains("\"type\":\"PAYMENT\"").contains("\"counterparty\":\"Shop ");
+
         // a second confirmation (double click, second tab, back + resubmit): refused, nothing charged again
         expectProblem(pay(m, id, m.buyerCard(), PAY_PASSWORD, "000000"), 409, "payment-not-payable");
         assertThat(balances(m.buyerCard())).containsExactly(after.get(0));
@@ -169,6 +175,8 @@ class PaymentsIT {
         HttpResponse<String> refunds = TriadHttp.get(TriadHttp.uri("bank", "/api/v1/payments/" + id + "/refunds"),
                 "Authorization", "Bearer " + m.token());
         assertThat(TriadHttp.json(refunds).getJsonArray("items")).hasSize(2);
+        assertThat(TriadHttp.get(TriadHttp.uri("bank", "/api/v1/transactions"), "Authorization",
+                basic(m.buyerEmail(), PaymentsFixtureResource.PASSWORD)).body()).contains("\"type\":\"REFUND\"");
         expectProblem(m.refund(id, UUID.randomUUID().toString(),
                 "{\"lines\":[{\"merchant_order_id\":\"o-1\",\"amount\":0.01}]}"), 409, "payment-not-refundable");
     }

@@ -133,7 +133,7 @@ public class PaymentService {
             throw PaymentRuleException.invalid("metadata has at most " + MAX_METADATA + " characters.");
         }
         Long buyerId = buyer(request.buyer());
-        Instant expiresAt = Instant.now().plusSeconds(expiresIn).truncatedTo(ChronoUnit.MILLIS);
+        Instant expiresAt = Instant.now().plusSeconds(expiresIn).truncatedTo(ChronoUnit.SECONDS);
         try {
             Payment created = LockConflicts.retry(() -> steps.create(merchant, payees, total, buyerId,
                     request.returnUrl(), request.metadata(), key, hash, expiresAt));

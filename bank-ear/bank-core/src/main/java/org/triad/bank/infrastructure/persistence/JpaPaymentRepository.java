@@ -154,4 +154,16 @@ public class JpaPaymentRepository implements PaymentRepository {
     public void addCardReference(CardReference reference) {
         em.persist(reference);
     }
+
+    @Override
+    public Optional<String> merchantNameFor(String reference) {
+        if (reference == null) {
+            return Optional.empty();
+        }
+        String jpql = reference.startsWith("re_")
+                ? "SELECT m.displayName FROM Refund r, Payment p, Merchant m WHERE r.publicId = :ref"
+                + " AND p.id = r.paymentId AND m.id = p.merchantId"
+                : "SELECT m.displayName FROM Payment p, Merchant m WHERE p.publicId = :ref AND m.id = p.merchantId";
+        return em.createQuery(jpql, String.class).setParameter("ref", reference).getResultStream().findFirst();
+    }
 }

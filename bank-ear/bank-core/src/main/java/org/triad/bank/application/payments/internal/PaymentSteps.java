@@ -53,7 +53,7 @@ public class PaymentSteps {
     /** Stores a new payment (the merchant, payees and request were checked by the caller). */
     public Payment create(Merchant merchant, List<Payee> payees, Money total, Long buyerId, String returnUrl,
                           String metadata, String key, String requestHash, Instant expiresAt) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Payment payment = Payment.create("pay_" + Hashes.randomToken().substring(0, 24), merchant.id(), payees,
                 total, buyerId, returnUrl, metadata, key, requestHash, expiresAt, now);
         payments.add(payment);
@@ -68,7 +68,7 @@ public class PaymentSteps {
      */
     public Payment pay(long customerId, String publicId, long cardId, String cashierBase) {
         Payment payment = payments.lockByPublicId(publicId).orElseThrow(PaymentRuleException::notFound);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         payment.requirePayableBy(customerId, now);
         List<Settlement.Leg> legs = new ArrayList<>();
         legs.add(new Settlement.Leg(cardId, payment.total().negate()));
@@ -89,7 +89,7 @@ public class PaymentSteps {
 
     public Payment cancel(Merchant merchant, String publicId, String cashierBase) {
         Payment payment = ownPayment(merchant, publicId);
-        payment.cancel(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        payment.cancel(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         notifyMerchant(merchant, "payment.cancelled", payment, cashierBase);
         audit.record(null, "PAYMENT_CANCELLED", "payment:" + publicId, merchant.clientId());
         return payment;
@@ -98,7 +98,7 @@ public class PaymentSteps {
     /** Expires the payment if it is still due (another instance or a confirmation may have been first). */
     public boolean expire(String publicId, String cashierBase) {
         Payment payment = payments.lockByPublicId(publicId).orElse(null);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         if (payment == null || !payment.isDue(now)) {
             return false;
         }
@@ -123,7 +123,7 @@ public class PaymentSteps {
             }
             return RefundView.of(earlier.get(), publicId).asReplay();
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Refund refund = new Refund("re_" + Hashes.randomToken().substring(0, 24), payment.id(), key, requestHash, now);
         List<RefundLine> parts = payment.refund(refund, byOrderId);
         Money sum = parts.stream().map(RefundLine::amount).reduce(Money.ZERO, Money::plus);

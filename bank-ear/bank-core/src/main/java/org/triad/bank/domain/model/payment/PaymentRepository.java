@@ -41,4 +41,7 @@ public interface PaymentRepository {
     Optional<CardReference> cardReferenceByRef(String ref);
 
     void addCardReference(CardReference reference);
+
+    /** The display name of the merchant of a payment ({@code pay_…}) or refund ({@code re_…}) reference. */
+    Optional<String> merchantNameFor(String reference);
 }
