@@ -107,6 +107,21 @@ class CashierUiIT {
         assertThat(browser.findElement(By.id("pay:submit")).getText()).contains("立即付款");
         ui.screenshot("bank-cashier-zh");
         bank.signOut();
+
+        // the back office finds the payment with its lines
+        bank.open("/clerk/payments.xhtml?lang=en");
+        wait.until(ExpectedConditions.urlContains("/signin.xhtml"));
+        bank.signIn("clerk", PASSWORD);
+        wait.until(ExpectedConditions.urlContains("/clerk/payments.xhtml"));
+        ui.type(By.id("lookup:paymentId"), id);
+        ui.click(By.id("lookup:search"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("lookup:results"), id));
+        assertThat(browser.findElement(By.id("lookup:results")).getText()).contains("Triad Shop").contains("Paid")
+                .contains("20.00");
+        ui.click(By.cssSelector("[id='lookup:results'] .ui-row-toggler"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("lookup:results"), "fee-2"));
+        ui.screenshot("bank-clerk-payments");
+        bank.signOut();
     }
 
     private static JsonObject create(String token, String a, String b) {

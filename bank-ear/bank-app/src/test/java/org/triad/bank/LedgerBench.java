@@ -18,12 +18,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.Config;
@@ -37,9 +31,7 @@ import org.triad.bank.application.banking.MoneyMovements;
 import org.triad.bank.application.banking.MovementRequest;
 import org.triad.bank.application.customer.Onboarding;
 import org.triad.bank.application.support.Hashes;
-import org.triad.bank.domain.model.card.InsufficientFundsException;
 import org.triad.bank.domain.model.ledger.EntryType;
-import org.triad.bank.domain.model.ledger.LedgerBusyException;
 import org.triad.bank.domain.model.money.Money;
 import org.triad.bank.domain.model.shared.Ids;
 import org.triad.common.persistence.TriadDataSource;
@@ -124,9 +116,12 @@ class LedgerBench {
             return true;
         };
         Transfer jdbc = (from, to) -> rawTransfer(ds, from, to);
+        int n = ring.size();
         for (int clients : levels) {
-            result.append(phase("service", clients, ring, warmup, seconds, service));
-            result.append(phase("jdbc", clients, ring, warmup, seconds, jdbc));
+            result.append(InContainerBench.phase("service", clients, warmup, seconds,
+                    client -> service.run(ring.get(client % n), ring.get((client + 1) % n))));
+            result.append(InContainerBench.phase("jdbc", clients, warmup, seconds,
+                    client -> jdbc.run(ring.get(client % n), ring.get((client + 1) % n))));
         }
         // The invariants: no money created or lost in the ring, every card's postings sum to its balance.
         String in = ring.stream().map(a -> String.valueOf(a.cardId())).collect(Collectors.joining(","));
@@ -148,77 +143,6 @@ class LedgerBench {
         } finally {
             Files.writeString(out, result.toString(), StandardCharsets.UTF_8);
         }
-    }
-
-    /**
-     * Warm-up, then a measured closed loop of {@code seconds}; one line {@code phase <name> <clients> <wall ns>
-     * <refused> <errors>} and one line {@code lat <ns> <ns> ...}.
-     */
-    private static String phase(String name, int clients, List<Account> ring, double warmup, double seconds,
-                                Transfer transfer) throws Exception {
-        loop(name, clients, ring, warmup, transfer, false);
-        Object[] measured = loop(name, clients, ring, seconds, transfer, true);
-        long[] latencies = (long[]) measured[0];
-        StringBuilder line = new StringBuilder("phase ").append(name).append(' ').append(clients).append(' ')
-                .append(measured[1]).append(' ').append(measured[2]).append(' ').append(measured[3])
-                .append("\nlat");
-        for (long l : latencies) {
-            line.append(' ').append(l);
-        }
-        return line.append('\n').toString();
-    }
-
-    private static Object[] loop(String name, int clients, List<Account> ring, double seconds, Transfer transfer,
-                                 boolean record) throws Exception {
-        AtomicLong refused = new AtomicLong();
-        AtomicLong errors = new AtomicLong();
-        List<long[]> perThread = new ArrayList<>();
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Future<long[]>> futures = new ArrayList<>();
-        int n = ring.size();
-        for (int t = 0; t < clients; t++) {
-            Account from = ring.get(t % n);
-            Account to = ring.get((t + 1) % n);
-            futures.add(pool.submit(() -> {
-                long[] lat = new long[1024];
-                int count = 0;
-                start.await();
-                long deadline = System.nanoTime() + (long) (seconds * 1e9);
-                while (System.nanoTime() < deadline) {
-                    long t0 = System.nanoTime();
-                    try {
-                        boolean done = transfer.run(from, to);
-                        long took = System.nanoTime() - t0;
-                        if (!done) {
-                            refused.incrementAndGet();
-                            continue;
-                        }
-                        if (count == lat.length) {
-                            lat = Arrays.copyOf(lat, count * 2);
-                        }
-                        lat[count++] = took;
-                    } catch (InsufficientFundsException | LedgerBusyException e) {
-                        refused.incrementAndGet();
-                    } catch (Exception e) {
-                        if (errors.incrementAndGet() == 1) {
-                            java.util.logging.Logger.getLogger(LedgerBench.class.getName())
-                                    .log(java.util.logging.Level.WARNING, name + " failed", e);
-                        }
-                    }
-                }
-                return Arrays.copyOf(lat, count);
-            }));
-        }
-        long t0 = System.nanoTime();
-        start.countDown();
-        for (Future<long[]> f : futures) {
-            perThread.add(f.get((long) seconds + 120, TimeUnit.SECONDS));
-        }
-        long wall = System.nanoTime() - t0;
-        pool.shutdown();
-        long[] all = perThread.stream().flatMapToLong(Arrays::stream).toArray();
-        return new Object[] {all, wall, refused.get(), errors.get()};
     }
 
     /**

@@ -31,6 +31,8 @@ import org.triad.bank.domain.model.code.CodeCheck;
 import org.triad.bank.domain.model.code.CodePurpose;
 import org.triad.bank.domain.model.customer.Customer;
 import org.triad.bank.domain.model.customer.CustomerRepository;
+import org.triad.bank.domain.model.customer.Role;
+import org.triad.bank.domain.model.shared.NotPermittedException;
 import org.triad.bank.domain.model.customer.PayPasswordLockedException;
 import org.triad.bank.domain.model.customer.WrongPayPasswordException;
 import org.triad.bank.domain.model.ledger.IdempotencyKey;
@@ -197,6 +199,44 @@ public class PaymentService {
         Payment payment = payments.findByPublicId(publicId == null ? "" : publicId)
                 .filter(p -> p.merchantId() == merchant.id()).orElseThrow(PaymentRuleException::notFound);
         return payments.refundsOf(payment.id()).stream().map(r -> RefundView.of(r, publicId)).toList();
+    }
+
+    // ---- the back office ----
+
+    /** A payment with its refunds, as a clerk looks it up. */
+    public record PaymentRecord(PaymentView payment, String merchantClientId, Long payerId, List<RefundView> refunds) {
+    }
+
+    /**
+     * The clerk's payment lookup: by payment id, or by merchant ({@code client_id}), merchant order id and customer
+     * (payer or named buyer), newest first, at most 100.
+     */
+    public List<PaymentRecord> lookUp(long clerkId, String paymentId, String merchantClientId, String merchantOrderId,
+                                      Long customerId) {
+        Role role = customers.find(clerkId).map(Customer::role).orElse(Role.CUSTOMER);
+        if (role == Role.CUSTOMER) {
+            throw new NotPermittedException("Only clerks may do this.");
+        }
+        List<Payment> found;
+        if (paymentId != null && !paymentId.isBlank()) {
+            found = payments.findByPublicId(paymentId.strip()).map(List::of).orElse(List.of());
+        } else {
+            Long merchantId = null;
+            if (merchantClientId != null && !merchantClientId.isBlank()) {
+                Optional<Merchant> m = payments.merchantOfClient(merchantClientId.strip());
+                if (m.isEmpty()) {
+                    return List.of();
+                }
+                merchantId = m.get().id();
+            }
+            found = payments.search(merchantId, merchantOrderId == null || merchantOrderId.isBlank() ? null
+                    : merchantOrderId.strip(), null, customerId, null, null, 0, 100);
+        }
+        return found.stream().map(p -> {
+            Merchant m = payments.merchant(p.merchantId()).orElseThrow();
+            return new PaymentRecord(PaymentView.of(p, m, publicUrl), m.clientId(), p.payerId(),
+                    payments.refundsOf(p.id()).stream().map(r -> RefundView.of(r, p.publicId())).toList());
+        }).toList();
     }
 
     // ---- the cashier ----
