@@ -194,6 +194,9 @@ class OAuthProviderIT {
                 "Authorization", "Bearer " + access.getValue());
         assertThat(cards.statusCode()).as(cards.body()).isEqualTo(200);
         assertThat(cards.body()).contains("6222").contains("*").doesNotContain("balance");
+        // each card named by an opaque reference of this app, never by its id or full number
+        assertThat(cards.body()).contains("\"card_ref\":\"cr_").doesNotContain("\"id\"");
+        assertThat(cards.body()).doesNotContainPattern("6222\\d{12}");
         // but nothing else of the bank's API
         assertThat(TriadHttp.get(TriadHttp.uri("bank", "/api/v1/cards"), "Authorization",
                 "Bearer " + access.getValue()).statusCode()).isEqualTo(403);

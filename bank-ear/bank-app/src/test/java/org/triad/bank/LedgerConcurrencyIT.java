@@ -29,9 +29,11 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.triad.bank.application.banking.Banking;
+import org.triad.bank.application.banking.Confirmation;
 import org.triad.bank.application.banking.MoneyMovements;
 import org.triad.bank.application.banking.MovementRequest;
 import org.triad.bank.application.banking.Receipt;
+import org.triad.bank.application.banking.TransferOrder;
 import org.triad.bank.application.customer.Onboarding;
 import org.triad.bank.domain.model.card.InsufficientFundsException;
 import org.triad.bank.domain.model.code.InvalidCodeException;
@@ -200,8 +202,9 @@ class LedgerConcurrencyIT {
             ps.setLong(2, a.customerId());
             assertThat(ps.executeUpdate()).isEqualTo(1);
         }
-        assertThatThrownBy(() -> banking.transfer(a.customerId(), a.cardId(), b.number(), new BigDecimal("5.00"),
-                "123456", "123456", "expired-code-key"))
+        assertThatThrownBy(() -> banking.transfer(
+                new TransferOrder(a.customerId(), a.cardId(), b.number(), new BigDecimal("5.00"), "expired-code-key"),
+                new Confirmation("123456", "123456")))
                 .isInstanceOf(InvalidCodeException.class).hasMessageContaining("expired");
         try (Connection c = TriadDataSource.lookup().getConnection()) {
             assertThat(decimal(c, "SELECT balance FROM card WHERE id = " + a.cardId())).isEqualByComparingTo("1000.00");

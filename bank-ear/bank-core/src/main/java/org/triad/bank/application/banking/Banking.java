@@ -7,6 +7,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.triad.bank.application.login.Authentication;
 import org.triad.bank.application.support.CodeService;
 import org.triad.bank.domain.model.card.Card;
@@ -27,10 +28,11 @@ import org.triad.bank.domain.model.ledger.EntryType;
 import org.triad.bank.domain.model.money.Money;
 
 /**
- * Deposits, withdrawals and transfers as a customer asks for them: validates the request, returns the stored
- * result for a repeated idempotency key before anything else, checks the confirmations (email code, pay
- * password) and hands the movement to {@link MoneyMovements}. Runs without a transaction of its own: the code
- * check commits its attempt counter on its own, the movement is one transaction in the ledger.
+ * Deposits, withdrawals and transfers as a customer asks for them. Each one goes the same way ({@link #move}): the
+ * one up-front replay check (a retried request gets its first result without using up another email code), then
+ * the checks of the request and its confirmations (email code, pay password), then {@link MoneyMovements}. Runs
+ * without a transaction of its own: the code check commits its attempt counter on its own, the movement is one
+ * transaction in the ledger, which checks again under lock what counts (card states, balances, the key).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -52,76 +54,68 @@ public class Banking {
     Authentication authentication;
 
     /** Deposit confirmed by a DEPOSIT email code. */
-    public Receipt deposit(long customerId, long cardId, BigDecimal amount, String code, String idempotencyKey) {
+    public Receipt deposit(long customerId, long cardId, BigDecimal amount, Confirmation confirmation,
+                           String idempotencyKey) {
         MovementRequest request = new MovementRequest(EntryType.DEPOSIT, customerId, cardId, null,
                 Money.parsePositive(amount), idempotencyKey);
-        Optional<Receipt> earlier = movements.replay(request);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
-        approvedCustomer(customerId);
-        activeOwnCard(customerId, cardId);
-        confirmCode(request, CodePurpose.DEPOSIT, code);
-        return movements.move(request);
+        return move(request, r -> {
+            approvedCustomer(customerId);
+            activeOwnCard(customerId, cardId);
+            confirmCode(r, CodePurpose.DEPOSIT, confirmation.emailCode());
+        });
     }
 
     /** Withdrawal confirmed by the pay password. */
-    public Receipt withdraw(long customerId, long cardId, BigDecimal amount, String payPassword,
+    public Receipt withdraw(long customerId, long cardId, BigDecimal amount, Confirmation confirmation,
                             String idempotencyKey) {
         MovementRequest request = new MovementRequest(EntryType.WITHDRAWAL, customerId, cardId, null,
                 Money.parsePositive(amount), idempotencyKey);
-        Optional<Receipt> earlier = movements.replay(request);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
-        Customer customer = approvedCustomer(customerId);
-        Card card = activeOwnCard(customerId, cardId);
-        if (card.balance().isLessThan(request.amount())) {
-            throw new InsufficientFundsException("The balance of card " + card.number().masked() + " is not sufficient.");
-        }
-        confirmPayPassword(customer, payPassword);
-        return movements.move(request);
+        return move(request, r -> {
+            Customer customer = approvedCustomer(customerId);
+            requireBalance(activeOwnCard(customerId, cardId), r.amount());
+            confirmPayPassword(customer, confirmation.payPassword());
+        });
     }
 
     /** Transfer to any active card, confirmed by the pay password and a TRANSFER email code. */
-    public Receipt transfer(long customerId, long cardId, String toCardNumber, BigDecimal amount, String payPassword,
-                            String code, String idempotencyKey) {
-        CardNumber to = CardNumber.parseOrNull(toCardNumber);
-        MovementRequest request = new MovementRequest(EntryType.TRANSFER, customerId, cardId,
-                to == null ? toCardNumber : to.value(), Money.parsePositive(amount), idempotencyKey);
-        Optional<Receipt> earlier = movements.replay(request);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
-        Customer customer = approvedCustomer(customerId);
-        Card from = activeOwnCard(customerId, cardId);
-        // Checked here so that an obviously failing transfer does not use up the code; the ledger checks again
-        // under lock, which is what counts.
-        Card recipient = to == null ? null : cards.findByNumber(to).orElse(null);
-        if (recipient == null || recipient.status() != CardStatus.ACTIVE) {
-            throw new RecipientNotAvailableException();
-        }
-        if (from.balance().isLessThan(request.amount())) {
-            throw new InsufficientFundsException("The balance of card " + from.number().masked() + " is not sufficient.");
-        }
-        confirmPayPassword(customer, payPassword);
-        confirmCode(request, CodePurpose.TRANSFER, code);
-        return movements.move(request);
+    public Receipt transfer(TransferOrder order, Confirmation confirmation) {
+        CardNumber to = CardNumber.parseOrNull(order.toCardNumber());
+        MovementRequest request = new MovementRequest(EntryType.TRANSFER, order.customerId(), order.fromCardId(),
+                to == null ? order.toCardNumber() : to.value(), Money.parsePositive(order.amount()),
+                order.idempotencyKey());
+        return move(request, r -> {
+            Customer customer = approvedCustomer(order.customerId());
+            Card from = activeOwnCard(order.customerId(), order.fromCardId());
+            activeCard(to);
+            requireBalance(from, r.amount());
+            confirmPayPassword(customer, confirmation.payPassword());
+            confirmCode(r, CodePurpose.TRANSFER, confirmation.emailCode());
+        });
     }
 
     /** The recipient of a transfer, masked, for the customer to confirm before sending. */
     public Recipient recipient(long customerId, String cardNumber) {
         approvedCustomer(customerId);
-        CardNumber number = CardNumber.parseOrNull(cardNumber);
-        Card card = number == null ? null : cards.findByNumber(number).orElse(null);
-        if (card == null || card.status() != CardStatus.ACTIVE) {
-            throw new RecipientNotAvailableException();
-        }
+        Card card = activeCard(CardNumber.parseOrNull(cardNumber));
         String name = customers.find(card.ownerId()).map(Customer::maskedName).orElse("*");
         return new Recipient(card.number().masked(), name);
     }
 
     public record Recipient(String maskedNumber, String maskedName) {
+    }
+
+    /**
+     * The one path of a customer's movement: the earlier result of a repeated key, else the checks (which must
+     * throw to refuse), then the ledger. The checks come before the confirmations are used up so that an obviously
+     * failing request (unknown recipient, too little money) does not cost a code; the ledger checks again under lock.
+     */
+    private Receipt move(MovementRequest request, Consumer<MovementRequest> checks) {
+        Optional<Receipt> earlier = movements.replay(request);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        checks.accept(request);
+        return movements.move(request);
     }
 
     private Customer approvedCustomer(long customerId) {
@@ -138,6 +132,20 @@ public class Banking {
         return card;
     }
 
+    private Card activeCard(CardNumber number) {
+        Card card = number == null ? null : cards.findByNumber(number).orElse(null);
+        if (card == null || card.status() != CardStatus.ACTIVE) {
+            throw new RecipientNotAvailableException();
+        }
+        return card;
+    }
+
+    private static void requireBalance(Card card, Money amount) {
+        if (card.balance().isLessThan(amount)) {
+            throw new InsufficientFundsException("The balance of card " + card.number().masked() + " is not sufficient.");
+        }
+    }
+
     private void confirmPayPassword(Customer customer, String payPassword) {
         switch (authentication.verifyPayPassword(customer.id(), payPassword)) {
             case OK -> { }
@@ -149,12 +157,9 @@ public class Banking {
 
     private void confirmCode(MovementRequest request, CodePurpose purpose, String code) {
         CodeCheck check = codes.check(request.initiatorId(), purpose, "", code);
-        if (!check.accepted()) {
-            // Two identical requests racing: the loser's code is already used, but the winner's result counts.
-            Optional<Receipt> earlier = movements.replay(request);
-            if (earlier.isPresent()) {
-                return;
-            }
+        // Two identical requests racing: the loser's code is already used, but the winner's result counts (the
+        // ledger answers it for the same key).
+        if (!check.accepted() && movements.replay(request).isEmpty()) {
             throw check.toException();
         }
     }

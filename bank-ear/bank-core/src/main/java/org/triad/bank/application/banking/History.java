@@ -13,6 +13,7 @@ import org.triad.bank.domain.model.card.CardRepository;
 import org.triad.bank.domain.model.ledger.LedgerAccount;
 import org.triad.bank.domain.model.ledger.Posting;
 import org.triad.bank.domain.model.money.Money;
+import org.triad.bank.domain.model.payment.PaymentRepository;
 
 /** Transaction history per card and per customer, read from the ledger's card postings. */
 @Stateless
@@ -20,6 +21,9 @@ public class History {
 
     @Inject
     CardRepository cards;
+
+    @Inject
+    PaymentRepository payments;
 
     @Inject
     org.triad.bank.domain.model.ledger.JournalRepository journal;
@@ -64,10 +68,15 @@ public class History {
             byEntry.computeIfAbsent(p.entry().id(), k -> new java.util.ArrayList<>()).add(p);
         }
         Map<Long, String> masked = new HashMap<>();
+        Map<String, String> merchants = new HashMap<>();
         List<HistoryLine> lines = postings.stream().map(p -> {
             Posting other = byEntry.getOrDefault(p.entry().id(), List.of()).stream()
                     .filter(o -> o.id() != p.id()).findFirst().orElse(null);
-            String counterparty = other == null || other.account() != LedgerAccount.CARD ? "BANK"
+            // a payment or refund is with the merchant, whose name the customer knows, not with a payee's card
+            String counterparty = p.entry().reference() != null
+                    ? merchants.computeIfAbsent(p.entry().reference(),
+                            ref -> payments.merchantNameFor(ref).orElse(ref))
+                    : other == null || other.account() != LedgerAccount.CARD ? "BANK"
                     : maskedNumber(other.cardId(), masked);
             return new HistoryLine(p.entry().id(), p.entry().createdAt(), p.entry().type().name(),
                     p.entry().status().name(), p.amount().isNegative() ? "OUT" : "IN", p.amount().amount(),

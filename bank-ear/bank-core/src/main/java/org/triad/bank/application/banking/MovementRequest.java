@@ -2,25 +2,19 @@ package org.triad.bank.application.banking;
 
 import org.triad.bank.application.support.Hashes;
 import org.triad.bank.domain.model.ledger.EntryType;
-import org.triad.bank.domain.model.ledger.IdempotencyKeyMissingException;
+import org.triad.bank.domain.model.ledger.IdempotencyKey;
 import org.triad.bank.domain.model.money.Money;
 
 /**
- * A money movement as asked for by a customer. Its {@link #fingerprint()} tells a retry of the same request from a
- * different request that reuses an idempotency key.
+ * A money movement as the ledger posts it: who asks, from (or to) which own card, to which card number for a
+ * transfer, how much, under which idempotency key. Its {@link #fingerprint()} tells a retry of the same request from
+ * a different request that reuses the key.
  */
 public record MovementRequest(EntryType type, long initiatorId, long cardId, String toCardNumber, Money amount,
                               String idempotencyKey) {
 
-    public static final int MAX_KEY_LENGTH = 100;
-
     public MovementRequest {
-        if (idempotencyKey == null || idempotencyKey.isBlank()) {
-            throw new IdempotencyKeyMissingException("Every money-moving request needs an Idempotency-Key.");
-        }
-        if (idempotencyKey.length() > MAX_KEY_LENGTH) {
-            throw new IdempotencyKeyMissingException("The Idempotency-Key has at most " + MAX_KEY_LENGTH + " characters.");
-        }
+        IdempotencyKey.require(idempotencyKey);
     }
 
     public String fingerprint() {

@@ -56,6 +56,14 @@ public class Onboarding {
         return new ReviewedCustomer(customer.id(), card.id(), card.number().value());
     }
 
+    /** A new active card for an existing person (e.g. the settlement card of the development merchant's owner). */
+    public long openActiveCard(long customerId) {
+        Card card = new Card(numbers.next(), customerId, Instant.now());
+        card.activate(Instant.now());
+        cards.add(card);
+        return card.id();
+    }
+
     public record ReviewedCustomer(long customerId, long cardId, String cardNumber) {
     }
 }

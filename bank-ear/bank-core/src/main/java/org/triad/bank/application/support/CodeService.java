@@ -61,6 +61,7 @@ public class CodeService {
             case PASSWORD_RESET -> "Triad Bank: reset your password / 重置密码";
             case PAY_PASSWORD -> "Triad Bank: change your pay password / 修改支付密码";
             case LOGIN -> "Triad Bank: your sign-in code / 登录验证码";
+            case PAYMENT -> "Triad Bank: confirm your payment / 确认付款";
         };
     }
 

@@ -7,7 +7,7 @@ import org.triad.common.domain.DomainException;
 
 /**
  * Retries a unit of work that runs in a transaction of its own when the database refused it for a lock conflict
- * (deadlock, lock wait timeout), as {@link MoneyMovements} does for the ledger. InnoDB can report a deadlock between
+ * (deadlock, lock wait timeout), as {@code banking.MoneyMovements} does for the ledger. InnoDB can report a deadlock between
  * concurrent {@code SELECT ... FOR UPDATE} on a unique secondary index and an insert into it, e.g. twenty tabs
  * refreshing one refresh token at once; the rolled-back attempt changed nothing, so running it again is safe.
  * The caller must not be inside a transaction (each attempt must be one).

@@ -1,14 +1,18 @@
 package org.triad.bank.application.banking.internal;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.triad.bank.application.banking.MoneyMovements;
 import org.triad.bank.application.banking.MovementRequest;
 import org.triad.bank.application.banking.Receipt;
 import org.triad.bank.application.support.AuditLog;
+import org.triad.bank.application.support.DatabaseFailures;
 import org.triad.bank.domain.model.card.Card;
 import org.triad.bank.domain.model.card.CardNotFoundException;
 import org.triad.bank.domain.model.card.CardNumber;
@@ -25,9 +29,12 @@ import org.triad.bank.domain.model.money.Money;
 import org.triad.bank.domain.model.shared.InvalidInputException;
 
 /**
- * Moves money: each public method is one JTA transaction that locks the cards involved (pessimistic write locks,
- * ascending id order), changes their balances through the domain and writes one balanced journal entry. Callers
- * go through {@link MoneyMovements}, which retries lock conflicts and resolves idempotency races.
+ * Moves money and owns what makes a movement safe to repeat. {@link #move} runs each attempt as one JTA transaction
+ * ({@link #post}) that locks the cards involved (pessimistic write locks, ascending id order), replays a repeated
+ * idempotency key under that lock, changes the balances through the domain and writes one balanced journal entry.
+ * When two requests with the same key race past the replay check, the unique constraint on the journal refuses the
+ * second insert; {@code move} then answers the first one's stored result. Lock conflicts are retried by the caller
+ * ({@code MoneyMovements}); the guarantees are listed in {@link org.triad.bank.domain.model.ledger}.
  * <p>
  * Domain exceptions (insufficient funds, inactive card, reused key) roll the transaction back.
  */
@@ -43,13 +50,63 @@ public class Ledger {
     @Inject
     AuditLog audit;
 
+    @Resource
+    SessionContext context;
+
+    /** Posts the movement in a transaction of its own; a lost race of two identical keys gets the winner's result. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Receipt move(MovementRequest request) {
+        Ledger self = context.getBusinessObject(Ledger.class);
+        try {
+            return self.post(request);
+        } catch (RuntimeException e) {
+            if (DatabaseFailures.isUniqueViolation(e)) {
+                return self.replay(request).orElseThrow(() -> e);
+            }
+            throw e;
+        }
+    }
+
+    /** One attempt, one transaction; call {@link #move} instead (it settles the race of two identical keys). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Receipt post(MovementRequest request) {
         return switch (request.type()) {
             case DEPOSIT -> deposit(request);
             case WITHDRAWAL -> withdraw(request);
             case TRANSFER -> transfer(request);
             default -> throw new InvalidInputException("Not a customer movement: " + request.type());
         };
+    }
+
+    /**
+     * Posts a settlement (a payment or a refund) in the caller's transaction, which has locked what it settles: the
+     * cards are locked in ascending id order, each leg debits or credits its card (a debit never below zero, both
+     * only on active cards), and one balanced entry of the settlement's type is written.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public JournalEntry settle(Settlement settlement) {
+        long[] ids = settlement.legs().stream().mapToLong(Settlement.Leg::cardId).toArray();
+        java.util.Map<Long, Card> locked = new java.util.HashMap<>();
+        cards.lockInIdOrder(ids).forEach(c -> locked.put(c.id(), c));
+        JournalEntry entry = JournalEntry.open(settlement.type(), settlement.initiatorId(),
+                settlement.idempotencyKey(), settlement.fingerprint(), settlement.amount(), Instant.now())
+                .referencing(settlement.reference());
+        // debits first: a refund that a payee card cannot cover fails before anything is credited
+        for (Settlement.Leg leg : settlement.legs().stream().sorted(java.util.Comparator.comparing(
+                (Settlement.Leg l) -> !l.amount().isNegative())).toList()) {
+            Card card = locked.get(leg.cardId());
+            if (leg.amount().isNegative()) {
+                settlement.onDebit().accept(card);
+                card.debit(leg.amount().negate());
+            } else {
+                card.credit(leg.amount());
+            }
+            entry.postToCard(card.id(), leg.amount(), card.balance());
+        }
+        entry.close();
+        journal.add(entry);
+        audited(entry);
+        return entry;
     }
 
     /** The stored result of an earlier request with the same key, if there is one. */

@@ -52,6 +52,9 @@ public class JournalEntry {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** What the entry settles, for PAYMENT and REFUND entries: the payment's or refund's public id. */
+    private String reference;
+
     @OneToMany(mappedBy = "entry", cascade = CascadeType.PERSIST)
     @OrderBy("id")
     private List<Posting> postings = new ArrayList<>();
@@ -74,6 +77,16 @@ public class JournalEntry {
     public static JournalEntry open(EntryType type, long initiatorId, String idempotencyKey, String requestHash,
                                     Money amount, Instant now) {
         return new JournalEntry(type, initiatorId, idempotencyKey, requestHash, amount, now);
+    }
+
+    /** Names the payment or refund this entry settles. */
+    public JournalEntry referencing(String reference) {
+        this.reference = reference;
+        return this;
+    }
+
+    public String reference() {
+        return reference;
     }
 
     public JournalEntry postToCard(long cardId, Money signedAmount, Money balanceAfter) {

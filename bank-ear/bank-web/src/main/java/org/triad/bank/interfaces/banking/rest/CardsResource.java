@@ -22,10 +22,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.triad.bank.application.banking.Banking;
 import org.triad.bank.application.banking.CardService;
 import org.triad.bank.application.banking.CardView;
+import org.triad.bank.application.banking.Confirmation;
 import org.triad.bank.application.banking.History;
 import org.triad.bank.application.banking.HistoryFilter;
 import org.triad.bank.application.banking.HistoryPage;
 import org.triad.bank.application.banking.Receipt;
+import org.triad.bank.application.banking.TransferOrder;
 import org.triad.bank.interfaces.ratelimit.RateLimited;
 import org.triad.bank.interfaces.support.rest.Caller;
 
@@ -118,7 +120,7 @@ public class CardsResource {
     @APIResponse(responseCode = "503", description = "Ledger busy; nothing moved, retry with the same key")
     public Response deposit(@PathParam("id") long id, @HeaderParam(IDEMPOTENCY_KEY) String key, DepositRequest body) {
         Caller.body(body);
-        return created(banking.deposit(Caller.id(request), id, body.amount(), body.code(), key));
+        return created(banking.deposit(Caller.id(request), id, body.amount(), Confirmation.code(body.code()), key));
     }
 
     @POST
@@ -134,7 +136,8 @@ public class CardsResource {
     public Response withdraw(@PathParam("id") long id, @HeaderParam(IDEMPOTENCY_KEY) String key,
                              WithdrawalRequest body) {
         Caller.body(body);
-        return created(banking.withdraw(Caller.id(request), id, body.amount(), body.payPassword(), key));
+        return created(banking.withdraw(Caller.id(request), id, body.amount(),
+                Confirmation.payPassword(body.payPassword()), key));
     }
 
     @POST
@@ -152,8 +155,9 @@ public class CardsResource {
     public Response transfer(@PathParam("id") long id, @HeaderParam(IDEMPOTENCY_KEY) String key,
                              TransferRequest body) {
         Caller.body(body);
-        return created(banking.transfer(Caller.id(request), id, body.toCardNumber(), body.amount(),
-                body.payPassword(), body.code(), key));
+        return created(banking.transfer(
+                new TransferOrder(Caller.id(request), id, body.toCardNumber(), body.amount(), key),
+                new Confirmation(body.payPassword(), body.code())));
     }
 
     @GET

@@ -4,6 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import org.triad.bank.application.banking.Banking;
+import org.triad.bank.application.banking.Confirmation;
 import org.triad.bank.application.banking.Receipt;
 import org.triad.bank.application.customer.CustomerService;
 import org.triad.bank.domain.model.code.CodePurpose;
@@ -35,7 +36,8 @@ public class Deposit extends MoneyForm {
 
     public void deposit() {
         try {
-            Receipt receipt = banking.deposit(customerId(), getCardId(), getAmount(), code, getIdempotencyKey());
+            Receipt receipt = banking.deposit(customerId(), getCardId(), getAmount(), Confirmation.code(code),
+                    getIdempotencyKey());
             done(receipt);
             code = null;
             Messages.info(receipt.replayed() ? "money.replayed" : "deposit.done",

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.triad.bank.application.banking.CardService;
 import org.triad.bank.application.banking.CardView;
 import org.triad.bank.application.banking.Receipt;
+import org.triad.bank.domain.model.ledger.IdempotencyKey;
 import org.triad.bank.interfaces.support.web.CurrentUser;
 
 /**
@@ -81,8 +82,7 @@ abstract class MoneyForm implements Serializable {
 
     public void setIdempotencyKey(String idempotencyKey) {
         // a tampered or empty value still gives one key per form, never none
-        this.idempotencyKey = idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100
-                ? newKey() : idempotencyKey;
+        this.idempotencyKey = IdempotencyKey.isValid(idempotencyKey) ? idempotencyKey : newKey();
     }
 
     public Receipt getReceipt() {

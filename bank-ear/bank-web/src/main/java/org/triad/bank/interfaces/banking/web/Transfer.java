@@ -5,7 +5,9 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import org.triad.bank.application.banking.Banking;
 import org.triad.bank.application.banking.CardView;
+import org.triad.bank.application.banking.Confirmation;
 import org.triad.bank.application.banking.Receipt;
+import org.triad.bank.application.banking.TransferOrder;
 import org.triad.bank.application.customer.CustomerService;
 import org.triad.bank.domain.model.code.CodePurpose;
 import org.triad.bank.domain.model.money.Money;
@@ -70,8 +72,9 @@ public class Transfer extends MoneyForm {
     /** Step 2 → done: moves the money once per form token. */
     public void confirm() {
         try {
-            Receipt receipt = banking.transfer(customerId(), getCardId(), toCard, getAmount(), payPassword, code,
-                    getIdempotencyKey());
+            Receipt receipt = banking.transfer(
+                    new TransferOrder(customerId(), getCardId(), toCard, getAmount(), getIdempotencyKey()),
+                    new Confirmation(payPassword, code));
             done(receipt);
             step = Step.DONE;
             code = null;

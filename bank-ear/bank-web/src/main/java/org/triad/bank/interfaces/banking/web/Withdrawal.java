@@ -4,6 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import org.triad.bank.application.banking.Banking;
+import org.triad.bank.application.banking.Confirmation;
 import org.triad.bank.application.banking.Receipt;
 import org.triad.bank.interfaces.support.web.Messages;
 
@@ -21,7 +22,8 @@ public class Withdrawal extends MoneyForm {
 
     public void withdraw() {
         try {
-            Receipt receipt = banking.withdraw(customerId(), getCardId(), getAmount(), payPassword, getIdempotencyKey());
+            Receipt receipt = banking.withdraw(customerId(), getCardId(), getAmount(),
+                    Confirmation.payPassword(payPassword), getIdempotencyKey());
             done(receipt);
             Messages.info(receipt.replayed() ? "money.replayed" : "withdraw.done",
                     Messages.text("money.receipt", receipt.amount().toPlainString(), receipt.cardMasked(),

@@ -25,6 +25,9 @@ public class ThirdPartyTokenFilter implements ContainerRequestFilter {
     /** Paths below {@code /api} that approved apps may call. */
     static final Set<String> OPEN_TO_APPS = Set.of("v1/me/cards", "v1/health");
 
+    /** The merchant payments API, below which every path is open to apps (it checks its own scope). */
+    static final String PAYMENTS = "v1/payments";
+
     @Inject
     CallerToken caller;
 
@@ -38,7 +41,8 @@ public class ThirdPartyTokenFilter implements ContainerRequestFilter {
         if (normalized.endsWith("/")) {
             normalized = normalized.substring(0, normalized.length() - 1);
         }
-        if (!OPEN_TO_APPS.contains(normalized)) {
+        if (!OPEN_TO_APPS.contains(normalized) && !normalized.equals(PAYMENTS)
+                && !normalized.startsWith(PAYMENTS + "/")) {
             context.abortWith(Response.status(403)
                     .header("WWW-Authenticate", "Bearer realm=\"" + BankAuthenticationMechanism.REALM
                             + "\", error=\"insufficient_scope\"")
