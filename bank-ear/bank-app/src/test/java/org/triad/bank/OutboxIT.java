@@ -58,7 +58,6 @@ import org.triad.common.notify.Notification;
 import org.triad.common.notify.SignedNotificationVerifier;
 import org.triad.testkit.Deployments;
 import org.triad.testkit.OcspFileResponder;
-import org.triad.testkit.TestPki;
 
 /**
  * The durable outbox inside the server, with a loopback HTTPS receiver: an outbox row exists only if the caller's
@@ -79,35 +78,9 @@ class OutboxIT {
 
     @Deployment
     static EnterpriseArchive deployment() throws IOException {
-        Path dir = Files.createTempDirectory("triad-outbox-it");
-        int ocspPort = TestPki.freePort();
-        TestPki pki = TestPki.create(dir, ocspPort, "OutboxIT Triad");
-        pki.writeKeyStore(pki.signing("bank-notify", false), "triad-bank-notify", PASSWORD, dir.resolve("bank-notify.p12"));
-        pki.writeKeyStore(pki.tlsServer("receiver"), "receiver", PASSWORD, dir.resolve("receiver.p12"));
-        pki.writeTrustStore("triad-root", PASSWORD, dir.resolve("truststore.p12"));
-        Files.write(dir.resolve("root.der"), rootEncoded(pki));
-        String config = String.join("\n",
-                "triad.bank.notify.keystore=" + dir.resolve("bank-notify.p12"),
-                "triad.bank.notify.keystore-password=" + PASSWORD,
-                "triad.tls.truststore=" + dir.resolve("truststore.p12"),
-                "triad.tls.keystore=" + dir.resolve("truststore.p12"),
-                "triad.tls.store-password=" + PASSWORD,
-                "triad.tls.client-alias=",
-                "triad.bank.outbox.notification.schedule=0s,1s,1s,1s,1s",
-                "triad.bank.outbox.notification.repeat=none",
-                "triad.bank.outbox.notification.give-up-after=1h",
-                "triad.bank.outbox.poll-seconds=1",
-                "outbox-it.dir=" + dir,
-                "outbox-it.ocsp-port=" + ocspPort);
-        return Deployments.ear("bank", config, OutboxIT.class, Receiver.class, Receiver.Request.class);
-    }
-
-    private static byte[] rootEncoded(TestPki pki) {
-        try {
-            return pki.root().getEncoded();
-        } catch (java.security.cert.CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
+        // the test PKI is made here, in the test client (BouncyCastle is not in the server); only files reach the server
+        return Deployments.ear("bank", OutboxItPki.prepare(PASSWORD), OutboxIT.class, Receiver.class,
+                Receiver.Request.class);
     }
 
     private static OcspFileResponder responder;

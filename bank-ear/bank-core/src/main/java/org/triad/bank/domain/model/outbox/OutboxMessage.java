@@ -132,6 +132,15 @@ public class OutboxMessage {
         leaseUntil = null;
     }
 
+    /**
+     * The lease as the relay's claim takes it in the database (one conditional UPDATE, see
+     * {@code OutboxRepository#claim}); for code that holds messages in memory (unit tests).
+     */
+    void lease(String owner, Instant until) {
+        leaseOwner = owner;
+        leaseUntil = until;
+    }
+
     public boolean resendable(Instant now) {
         return !now.isAfter(createdAt.plus(RESEND_WINDOW));
     }

@@ -10,7 +10,7 @@ import java.util.Optional;
  * When a message is tried: {@code steps[0]} after it was written (normally at once), {@code steps[k]} after the k-th
  * failed attempt, then every {@code repeat} (none if {@code null}), as long as the attempt falls within
  * {@code giveUpAfter} of the message's creation; otherwise the message is dead. The merchant default
- * {@code 0s,15s,1m,5m,30m,2h,6h} + every 6 h up to 72 h tries 16 times over three days (Stripe retries for three
+ * {@code 0s,15s,1m,5m,30m,2h,6h} + every 6 h up to 72 h tries 17 times over three days (Stripe retries for three
  * days, WeChat Pay for 24 h).
  */
 public record RetrySchedule(List<Duration> steps, Duration repeat, Duration giveUpAfter) {

@@ -35,7 +35,7 @@ class RetryScheduleTest {
         assertThat(gaps.subList(6, gaps.size())).allMatch(d -> d.equals(Duration.ofHours(6)));
         assertThat(Duration.between(created, at)).isLessThanOrEqualTo(Duration.ofHours(72))
                 .isGreaterThan(Duration.ofHours(66));
-        assertThat(attempts).isEqualTo(18);
+        assertThat(attempts).isEqualTo(17);
     }
 
     @Test
@@ -53,6 +53,7 @@ class RetryScheduleTest {
         Instant now = Instant.now();
         OutboxMessage m = new OutboxMessage(OutboxKind.MERCHANT_NOTIFICATION, "https://m.example/n", "evt", "payment.paid",
                 "{}", now, two.first());
+        m.lease("lease-a", now.plusSeconds(60));
         m.recordAttempt(DeliveryResult.answered(now, 503), "lease-a", two, now);
         assertThat(m.status()).isEqualTo(OutboxStatus.PENDING);
         assertThat(m.nextAttemptAt()).isEqualTo(now.plusSeconds(1));
@@ -61,8 +62,16 @@ class RetryScheduleTest {
         assertThat(m.status()).as("a lease the message does not hold changes nothing but the count")
                 .isEqualTo(OutboxStatus.PENDING);
         assertThat(m.attempts()).isEqualTo(2);
+        m.lease("lease-c", now.plusSeconds(60));
+        m.recordAttempt(DeliveryResult.failed(now, "connect timed out"), "lease-c", two, now);
+        assertThat(m.status()).as("after the last step").isEqualTo(OutboxStatus.DEAD);
+        assertThat(m.nextAttemptAt()).isNull();
         m.resend(now);
         assertThat(m.status()).isEqualTo(OutboxStatus.PENDING);
+        m.lease("lease-d", now.plusSeconds(60));
+        m.recordAttempt(DeliveryResult.answered(now, 204), "lease-d", two, now);
+        assertThat(m.status()).isEqualTo(OutboxStatus.DELIVERED);
+        assertThat(m.deliveredAt()).isEqualTo(now);
         assertThatThrownBy(() -> m.resend(now.plus(Duration.ofDays(31))))
                 .hasMessageContaining("30 days");
     }
