@@ -169,7 +169,7 @@ public final class TestPki {
         CertificateStatus status = revoked
                 ? new RevokedStatus(Date.from(now.minusSeconds(120)), CRLReason.keyCompromise)
                 : CertificateStatus.GOOD;
-        builder.addResponse(id, status, Date.from(now.minusSeconds(60)), Date.from(now.plus(Duration.ofDays(1))));
+        builder.addResponse(id, status, Date.from(now.minusSeconds(600)), Date.from(now.plus(Duration.ofDays(1))));
         OCSPResp resp = new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, builder.build(
                 new JcaContentSignerBuilder("SHA256withECDSA").build(issuingKeys.getPrivate()),
                 new X509CertificateHolder[] {issuer}, Date.from(now)));
@@ -181,7 +181,7 @@ public final class TestPki {
             throws GeneralSecurityException, IOException {
         Instant now = Instant.now();
         JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuerName, new BigInteger(127, RANDOM),
-                Date.from(now.minusSeconds(300)), Date.from(now.plus(Duration.ofDays(2))), subject,
+                Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(2))), subject,
                 subjectKeys.getPublic());
         b.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
         b.addExtension(Extension.keyUsage, true, ca ? new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign) : ku);
