@@ -111,6 +111,9 @@ public final class ProvisionTls {
             }
             log(alias + ": obtaining a new " + profile + " certificate (" + reason + ")");
             enrol(keystore, password, alias, profile, cn, dns, ips);
+            if (password != storePassword) {
+                ownerOnly(keystore);
+            }
             System.out.println(alias);
         }
         installRoot(root);
@@ -255,6 +258,14 @@ public final class ProvisionTls {
         return ks;
     }
 
+    private static void ownerOnly(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the directory's permissions protect it
+        }
+    }
+
     /** The password in {@code file}; a new random one (owner-only file) if there is none yet. Never printed. */
     private static char[] passwordFrom(Path file) throws IOException {
         if (!Files.exists(file)) {
@@ -263,11 +274,7 @@ public final class ProvisionTls {
             String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
-            try {
-                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: the directory's permissions protect it
-            }
+            ownerOnly(file);
             log(file.getFileName() + ": generated a new keystore password");
         }
         return Files.readString(file, StandardCharsets.UTF_8).trim().toCharArray();

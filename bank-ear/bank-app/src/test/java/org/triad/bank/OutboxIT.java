@@ -64,7 +64,8 @@ import org.triad.testkit.OcspFileResponder;
  * transaction commits (and the API refuses to run without one); a receiver that answers 503 three times gets the
  * notification a fourth time and then answers 200 — delivered, four attempts recorded, exactly one 2xx; what arrived
  * is accepted by the common verifier, and refused when its body is tampered with or its timestamp is stale; eight
- * relays racing for one row send it once.
+ * relays racing for one row send it once; a row that a crash left behind (no kick, a dead relay's lease) is found by
+ * the poll timer.
  * <p>
  * The bank cannot reach the Triad CA here (only the bank is deployed), so the bank's signing key, the receiver's TLS
  * certificate and the truststore come from a CA-shaped {@link TestPki} with a real OCSP responder on loopback; the
@@ -226,6 +227,32 @@ class OutboxIT {
             assertThat(receiver.requests).as("sent once").hasSize(1);
             assertThat(messages.attempts(id)).hasSize(1);
             assertThat(delivered.attempts()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRowACrashLeftBehindIsDeliveredByTheTimer() throws Exception {
+        ocsp();
+        try (Receiver receiver = new Receiver()) {
+            String eventId = "evt_" + UUID.randomUUID();
+            // as if the server died after the commit, before the kick ran, while a relay held the row for a second:
+            // the row is written without the Outbox's after-commit kick, and leased by a relay that never reports
+            tx.begin();
+            OutboxMessage row = new OutboxMessage(org.triad.bank.domain.model.outbox.OutboxKind.MERCHANT_NOTIFICATION,
+                    receiver.url(), eventId, "payment.paid", body(eventId), Instant.now(), Duration.ZERO);
+            messages.add(row);
+            tx.commit();
+            tx.begin();
+            assertThat(messages.claim(row.id(), "crashed-relay", Instant.now(), Instant.now().plusSeconds(1))).isTrue();
+            tx.commit();
+
+            Receiver.Request got = receiver.requests.poll(15, TimeUnit.SECONDS);
+            assertThat(got).as("the poll timer delivered it once the dead relay's lease ran out").isNotNull();
+            assertThat(got.eventId()).isEqualTo(eventId);
+            OutboxMessage delivered = await(() -> messages.find(row.id())
+                    .filter(m -> m.status() == OutboxStatus.DELIVERED), Duration.ofSeconds(10));
+            assertThat(delivered.attempts()).isEqualTo(1);
+            assertThat(messages.attempts(row.id()).get(0).relay()).doesNotStartWith("crashed-relay");
         }
     }
 
