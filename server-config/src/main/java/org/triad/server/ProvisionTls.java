@@ -43,8 +43,12 @@ import javax.net.ssl.TrustManagerFactory;
  * revocation checker). Prints the aliases it replaced, one per line, so the caller can reload
  * those listeners. Single-file program: {@code java ProvisionTls.java}, JDK only.
  * <pre>
- * java ProvisionTls.java &lt;config-dir&gt; &lt;trust.pem&gt; &lt;ca-url&gt; alias:profile:cn[:dns,dns][:ip,ip] ...
+ * java ProvisionTls.java &lt;config-dir&gt; &lt;trust.pem&gt; &lt;ca-url&gt; [--store=&lt;p12&gt;:&lt;password-file&gt;] alias:profile:cn[:dns,dns][:ip,ip] ...
  * </pre>
+ * Entries go to the instance keystore {@code keystore.p12} (Payara's master password), or, after a
+ * {@code --store=} argument, to that PKCS#12 file, whose password is read from the password file (made with 24
+ * random bytes, readable by the owner only, when it does not exist yet) — the bank's notification signing key lives
+ * apart from the listener keys that way.
  * Environment: {@code TRIAD_CA_ENROLL_USER}, {@code TRIAD_CA_ENROLL_PASSWORD} (enrolment
  * account), {@code TRIAD_KEYSTORE_PASSWORD} (Payara's master password, default {@code changeit}).
  * The trust bundle is rewritten to hold the CA root afterwards.
@@ -72,7 +76,7 @@ public final class ProvisionTls {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 4) {
-            System.err.println("usage: ProvisionTls <config-dir> <trust.pem> <ca-url> alias:profile:cn[:dns,...][:ip,...] ...");
+            System.err.println("usage: ProvisionTls <config-dir> <trust.pem> <ca-url> [--store=<p12>:<password-file>] alias:profile:cn[:dns,...][:ip,...] ...");
             System.exit(2);
         }
         ProvisionTls tool = new ProvisionTls(Path.of(args[0]), Path.of(args[1]), args[2]);
@@ -86,20 +90,30 @@ public final class ProvisionTls {
     private void run(List<String> entries) throws Exception {
         X509Certificate root = readCertificates(get("/ca.pem")).get(0);
         Path keystore = configDir.resolve("keystore.p12");
+        char[] password = storePassword;
         for (String entry : entries) {
+            if (entry.startsWith("--store=")) {
+                String[] store = entry.substring("--store=".length()).split(":", 2);
+                keystore = Path.of(store[0]);
+                password = passwordFrom(Path.of(store[1]));
+                continue;
+            }
             String[] parts = entry.split(":", -1);
             String alias = parts[0];
             String profile = parts[1];
             String cn = parts[2];
             List<String> dns = parts.length > 3 && !parts[3].isEmpty() ? List.of(parts[3].split(",")) : List.of();
             List<String> ips = parts.length > 4 && !parts[4].isEmpty() ? List.of(parts[4].split(",")) : List.of();
-            String reason = whyRenew(keystore, alias, root);
+            String reason = whyRenew(keystore, password, alias, root);
             if (reason == null) {
                 log(alias + ": current certificate is good");
                 continue;
             }
             log(alias + ": obtaining a new " + profile + " certificate (" + reason + ")");
-            enrol(keystore, alias, profile, cn, dns, ips);
+            enrol(keystore, password, alias, profile, cn, dns, ips);
+            if (password != storePassword) {
+                ownerOnly(keystore);
+            }
             System.out.println(alias);
         }
         installRoot(root);
@@ -107,8 +121,11 @@ public final class ProvisionTls {
     }
 
     /** Null if the entry's certificate may stay, otherwise why it must be replaced. */
-    private String whyRenew(Path keystore, String alias, X509Certificate root) throws Exception {
-        KeyStore ks = load(keystore);
+    private String whyRenew(Path keystore, char[] password, String alias, X509Certificate root) throws Exception {
+        if (!Files.exists(keystore)) {
+            return "none installed";
+        }
+        KeyStore ks = load(keystore, password);
         Certificate[] chain = ks.getCertificateChain(alias);
         if (chain == null || chain.length == 0) {
             return "none installed";
@@ -149,11 +166,11 @@ public final class ProvisionTls {
         }
     }
 
-    private void enrol(Path keystore, String alias, String profile, String cn, List<String> dns, List<String> ips)
-            throws Exception {
+    private void enrol(Path keystore, char[] password, String alias, String profile, String cn, List<String> dns,
+                       List<String> ips) throws Exception {
         Path staging = work.resolve(alias + ".p12");
         Files.deleteIfExists(staging);
-        String pass = new String(storePassword);
+        String pass = new String(password);
         keytool("-genkeypair", "-alias", alias, "-keyalg", "EC", "-groupname", "secp256r1", "-sigalg",
                 "SHA256withECDSA", "-dname", "CN=" + cn, "-validity", "2", "-keystore", staging.toString(),
                 "-storetype", "PKCS12", "-storepass", pass);
@@ -170,12 +187,12 @@ public final class ProvisionTls {
         String csr = Files.readString(work.resolve(alias + ".csr"));
         String body = "{\"csr\":\"" + csr.replace("\r", "").replace("\n", "\\n") + "\",\"profile\":\"" + profile + "\"}";
         String user = env("TRIAD_CA_ENROLL_USER", "ca-enroll");
-        String password = env("TRIAD_CA_ENROLL_PASSWORD", "triad-dev-pass");
+        String enrolPassword = env("TRIAD_CA_ENROLL_PASSWORD", "triad-dev-pass");
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(caUrl + "/api/v1/certificates"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                        (user + ":" + enrolPassword).getBytes(StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
             throw new IllegalStateException("the CA refused the request for " + alias + ": HTTP "
@@ -230,11 +247,37 @@ public final class ProvisionTls {
     }
 
     private KeyStore load(Path file) throws Exception {
+        return load(file, storePassword);
+    }
+
+    private static KeyStore load(Path file, char[] password) throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(file)) {
-            ks.load(in, storePassword);
+            ks.load(in, password);
         }
         return ks;
+    }
+
+    private static void ownerOnly(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the directory's permissions protect it
+        }
+    }
+
+    /** The password in {@code file}; a new random one (owner-only file) if there is none yet. Never printed. */
+    private static char[] passwordFrom(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            byte[] random = new byte[24];
+            new java.security.SecureRandom().nextBytes(random);
+            String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
+            ownerOnly(file);
+            log(file.getFileName() + ": generated a new keystore password");
+        }
+        return Files.readString(file, StandardCharsets.UTF_8).trim().toCharArray();
     }
 
     private static void keytool(String... args) throws IOException, InterruptedException {

@@ -3,19 +3,13 @@ package org.triad.common.tls;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.CertPathValidator;
-import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.PKIXParameters;
-import java.security.cert.PKIXRevocationChecker;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -152,31 +146,14 @@ public class RevocationCheckingTrustManager extends X509ExtendedTrustManager {
 
     /** Null if the responder says good; otherwise why the peer is refused. */
     private String askOcsp(X509Certificate[] chain) {
-        List<X509Certificate> path = new ArrayList<>();
-        for (X509Certificate c : chain) {
-            boolean isAnchor = anchors.stream().anyMatch(a -> a.getTrustedCert().equals(c));
-            if (!isAnchor) {
-                path.add(c);
-            }
-        }
-        try {
-            CertPathValidator validator = CertPathValidator.getInstance("PKIX");
-            PKIXRevocationChecker ocsp = (PKIXRevocationChecker) validator.getRevocationChecker();
-            ocsp.setOptions(EnumSet.of(PKIXRevocationChecker.Option.ONLY_END_ENTITY,
-                    PKIXRevocationChecker.Option.NO_FALLBACK));
-            PKIXParameters params = new PKIXParameters(anchors);
-            params.addCertPathChecker(ocsp);
-            params.setRevocationEnabled(true);
-            validator.validate(CertificateFactory.getInstance("X.509").generateCertPath(path), params);
-            return null;
-        } catch (CertPathValidatorException e) {
-            if (e.getReason() == CertPathValidatorException.BasicReason.REVOKED) {
-                return "certificate revoked (OCSP)";
-            }
-            return "revocation status could not be established (" + e.getMessage() + ")";
-        } catch (GeneralSecurityException e) {
-            return "revocation check failed (" + e.getMessage() + ")";
-        }
+        CertificateStatus.Verdict verdict = CertificateStatus.check(List.of(chain), anchors, Date.from(clock.instant()));
+        return switch (verdict.outcome()) {
+            case GOOD -> null;
+            case REVOKED -> verdict.detail();
+            // the chain itself was checked before: anything else means the status is unknown
+            case UNTRUSTED, UNKNOWN -> verdict.detail().startsWith("revocation") ? verdict.detail()
+                    : "revocation status could not be established (" + verdict.detail() + ")";
+        };
     }
 
     private static CertificateException refuse(X509Certificate[] chain, String why) {

@@ -7,12 +7,10 @@ import com.nimbusds.oauth2.sdk.id.JWTID;
 import com.nimbusds.oauth2.sdk.id.Subject;
 import com.nimbusds.openid.connect.sdk.claims.LogoutTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.claims.SessionID;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -24,14 +22,17 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.triad.bank.application.identity.DeviceSessionEnded;
 import org.triad.bank.application.identity.IdentitySettings;
 import org.triad.bank.application.identity.SigningKeys;
-import org.triad.bank.application.support.AfterCommit;
+import org.triad.bank.application.support.Outbox;
+import org.triad.bank.application.support.OutboxCourier;
 import org.triad.bank.domain.model.oauth.OAuthClient;
+import org.triad.bank.domain.model.outbox.DeliveryResult;
+import org.triad.bank.domain.model.outbox.OutboxKind;
+import org.triad.bank.domain.model.outbox.OutboxMessage;
 import org.triad.bank.domain.model.oauth.OAuthRepository;
 
 /**
@@ -41,16 +42,17 @@ import org.triad.bank.domain.model.oauth.OAuthRepository;
  * as {@code logout_token} to the app's registered back-channel logout URL, after the transaction that ended the
  * session has committed. An app that asked for the end itself (RP-initiated logout, token revocation) is not told.
  * <p>
- * Delivery: no redirects, 5 s to connect, 10 s to answer, a 2xx answer is success; three tries (now, after 5 s and
- * after 30 s) and then a warning in the log. Tries live in memory: a restart loses the ones still due.
+ * Delivery goes through the durable {@link Outbox} (written in the transaction that ended the session, so it
+ * survives a restart): no redirects, 5 s to connect, 10 s to answer, a 2xx answer is success; the back-channel
+ * schedule ({@code triad.bank.outbox.backchannel-logout.*}, by default now, after 5 s and after 30 s), then the
+ * message is dead (listed in the back office). Every try sends the same token.
  */
 @ApplicationScoped
-public class BackchannelLogout {
+public class BackchannelLogout implements OutboxCourier {
 
     private static final Logger LOG = Logger.getLogger(BackchannelLogout.class.getName());
     static final JOSEObjectType LOGOUT_JWT = new JOSEObjectType("logout+jwt");
     private static final Set<String> ASKED_BY_THE_APP = Set.of("oidc-logout", "token-revoked");
-    private static final List<Duration> TRIES = List.of(Duration.ZERO, Duration.ofSeconds(5), Duration.ofSeconds(30));
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
 
@@ -63,30 +65,23 @@ public class BackchannelLogout {
     @Inject
     IdentitySettings settings;
 
-    @Resource
-    TransactionSynchronizationRegistry transactions;
-
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @EJB
+    Outbox outbox;
 
     void sessionEnded(@Observes DeviceSessionEnded ended) {
         if (ASKED_BY_THE_APP.contains(ended.reason())) {
             return;
         }
-        String uri;
-        String token;
         try {
-            uri = clients.findByClientId(ended.clientId()).map(OAuthClient::backchannelLogoutUri).orElse(null);
+            String uri = clients.findByClientId(ended.clientId()).map(OAuthClient::backchannelLogoutUri).orElse(null);
             if (uri == null) {
                 return;
             }
-            token = logoutToken(ended);
+            outbox.backchannelLogout(uri, ended.clientId(), logoutToken(ended));
         } catch (RuntimeException e) {
             // telling the app is a courtesy: it must never undo the sign-out itself
             LOG.log(Level.WARNING, "No back-channel logout for app " + ended.clientId(), e);
-            return;
         }
-        AfterCommit.run(transactions, () -> deliver(URI.create(uri), token, ended.clientId(), 0));
     }
 
     String logoutToken(DeviceSessionEnded ended) {
@@ -101,38 +96,26 @@ public class BackchannelLogout {
         }
     }
 
-    private void deliver(URI uri, String token, String clientId, int attempt) {
-        scheduler.schedule(() -> {
-            if (post(uri, token, clientId, attempt)) {
-                return;
-            }
-            if (attempt + 1 < TRIES.size()) {
-                deliver(uri, token, clientId, attempt + 1);
-            } else {
-                LOG.warning(() -> "Back-channel logout to app " + clientId + " failed " + TRIES.size()
-                        + " times; given up");
-            }
-        }, TRIES.get(attempt).toMillis(), TimeUnit.MILLISECONDS);
+    @Override
+    public OutboxKind kind() {
+        return OutboxKind.BACKCHANNEL_LOGOUT;
     }
 
-    private static boolean post(URI uri, String token, String clientId, int attempt) {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+    @Override
+    public DeliveryResult deliver(OutboxMessage message) {
+        Instant started = Instant.now();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(message.destination())).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("logout_token="
-                        + URLEncoder.encode(token, StandardCharsets.US_ASCII)))
+                        + URLEncoder.encode(message.payload(), StandardCharsets.US_ASCII)))
                 .build();
         try {
-            int status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            if (status / 100 == 2) {
-                return true;
-            }
-            LOG.info(() -> "Back-channel logout to app " + clientId + ": HTTP " + status + " (try " + (attempt + 1)
-                    + ")");
+            return DeliveryResult.answered(started, HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
         } catch (java.io.IOException e) {
-            LOG.log(Level.INFO, "Back-channel logout to app " + clientId + ": " + e + " (try " + (attempt + 1) + ")");
+            return DeliveryResult.failed(started, e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return DeliveryResult.failed(started, "interrupted");
         }
-        return false;
     }
 }

@@ -1,7 +1,7 @@
 package org.triad.bank.application.organisation;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,6 +23,7 @@ import org.triad.bank.application.organisation.OrganisationViews.OrganisationVie
 import org.triad.bank.application.support.AuditLog;
 import org.triad.bank.application.support.Hashes;
 import org.triad.bank.application.support.MailMessage;
+import org.triad.bank.application.support.Outbox;
 import org.triad.bank.domain.model.customer.Customer;
 import org.triad.bank.domain.model.customer.CustomerRepository;
 import org.triad.bank.domain.model.customer.CustomerStatus;
@@ -64,8 +65,8 @@ public class OrganisationService {
     @Inject
     AuditLog audit;
 
-    @Inject
-    Event<MailMessage> mail;
+    @EJB
+    Outbox outbox;
 
     @Inject
     @ConfigProperty(name = "triad.bank.public-url", defaultValue = "https://localhost:9443/bank")
@@ -256,7 +257,7 @@ public class OrganisationService {
                 "invitation " + invitation.id() + " " + orgRole);
         String link = publicUrl + "/portal/organisation-invitation.xhtml?token=" + token;
         String org = access.organisation().name();
-        mail.fire(new MailMessage(address, "Triad Bank: invitation to join " + org + " / 加入组织邀请",
+        outbox.mail(new MailMessage(address, "Triad Bank: invitation to join " + org + " / 加入组织邀请",
                 "You have been invited to join " + org + " on Triad Bank as " + orgRole + ".\n"
                         + "您被邀请加入 " + org + "。\n\n"
                         + "Sign in with this e-mail address and open / 使用本邮箱地址登录后打开:\n" + link + "\n\n"

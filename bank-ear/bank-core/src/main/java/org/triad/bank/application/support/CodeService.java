@@ -1,9 +1,9 @@
 package org.triad.bank.application.support;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import org.triad.bank.domain.model.code.CodeCheck;
@@ -22,8 +22,8 @@ public class CodeService {
     @Inject
     Passwords passwords;
 
-    @Inject
-    Event<MailMessage> mail;
+    @EJB
+    Outbox outbox;
 
     @Inject
     AuditLog audit;
@@ -36,7 +36,7 @@ public class CodeService {
         OneTimeCode stored = new OneTimeCode(customer.id(), purpose, subject, passwords.hash(code), now);
         codes.add(stored);
         audit.record(customer.id(), "CODE_REQUESTED", purpose.name(), subject.isEmpty() ? null : "subject " + subject);
-        mail.fire(new MailMessage(customer.email(), subjectLine(purpose), body(customer, purpose, code)));
+        outbox.mail(new MailMessage(customer.email(), subjectLine(purpose), body(customer, purpose, code)));
         return stored.expiresAt();
     }
 

@@ -1,22 +1,115 @@
 package org.triad.bank.application.support;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-import java.util.logging.Logger;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.net.URI;
+import java.time.Instant;
+import org.triad.bank.domain.model.outbox.OutboxKind;
+import org.triad.bank.domain.model.outbox.OutboxMessage;
+import org.triad.bank.domain.model.outbox.OutboxRepository;
+import org.triad.bank.domain.model.shared.InvalidInputException;
 
 /**
- * Placeholder of the durable outbox (built on its own branch): records nothing and delivers nothing yet, so that the
- * payment rail can name the call it makes in its transaction. Merchant notifications are NOT sent while this class
- * is in place.
+ * The durable outbox, for everything the bank sends after a commit. Every method joins the caller's transaction
+ * ({@link TransactionAttributeType#MANDATORY}: without one it throws {@code EJBTransactionRequiredException}) and
+ * writes one row there, so a rollback leaves none and a commit always has one. Once the transaction has committed,
+ * the {@link OutboxRelay} is asked to deliver the row at once; its timer finds the rows that a crash or a failed
+ * attempt left behind. Delivery is at least once: receivers drop duplicates by event id.
  */
-@ApplicationScoped
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class Outbox {
 
-    private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
+    @Inject
+    OutboxRepository messages;
 
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Inject
+    OutboxSettings settings;
+
+    @EJB
+    OutboxRelay relay;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    /**
+     * A merchant notification: {@code jsonBody} (UTF-8) POSTed to {@code notifyUrl} over Triad TLS, signed at each
+     * attempt ({@code Triad-Signature}, a detached ES256 JWS; see docs/payments.md), retried on the merchant schedule
+     * until a 2xx answer.
+     *
+     * @param eventId unique across all notifications (a second row with the same id is refused by the database)
+     * @param type    e.g. {@code payment.paid}; shown in the back office
+     * @return the outbox id
+     * @throws InvalidInputException if the URL is not https (http only to a loopback host) or an argument is missing
+     */
     public long merchantNotification(String notifyUrl, String eventId, String type, String jsonBody) {
-        LOG.fine(() -> "Not delivered (no outbox yet): " + type + " " + eventId);
-        return 0;
+        checkUrl(notifyUrl);
+        if (eventId == null || eventId.isBlank() || eventId.length() > 100 || jsonBody == null) {
+            throw new InvalidInputException("A merchant notification needs an event id (at most 100 characters) and a body.");
+        }
+        return write(new OutboxMessage(OutboxKind.MERCHANT_NOTIFICATION, notifyUrl, eventId, type, jsonBody,
+                Instant.now(), settings.schedule(OutboxKind.MERCHANT_NOTIFICATION).first()));
+    }
+
+    /** Mail as {@link MailMessage} describes it, but durable: retried on the mail schedule until the SMTP server takes it. */
+    public long mail(MailMessage message) {
+        String payload = Json.createObjectBuilder().add("subject", message.subject()).add("body", message.body())
+                .build().toString();
+        String subject = message.subject().length() <= 64 ? message.subject() : message.subject().substring(0, 64);
+        return write(new OutboxMessage(OutboxKind.MAIL, message.to(), null, subject, payload, Instant.now(),
+                settings.schedule(OutboxKind.MAIL).first()));
+    }
+
+    /**
+     * A back-channel logout token ({@code logout_token=<token>}, form-encoded) POSTed to an app's back-channel
+     * logout URL, on the back-channel schedule (by default now, +5 s, +30 s: the token is valid for two minutes).
+     */
+    public long backchannelLogout(String logoutUri, String clientId, String logoutToken) {
+        return write(new OutboxMessage(OutboxKind.BACKCHANNEL_LOGOUT, logoutUri, null, clientId, logoutToken,
+                Instant.now(), settings.schedule(OutboxKind.BACKCHANNEL_LOGOUT).first()));
+    }
+
+    private long write(OutboxMessage message) {
+        messages.add(message);
+        long id = message.id();
+        if (message.nextAttemptAt() != null && !message.nextAttemptAt().isAfter(message.createdAt())) {
+            // kicked from the committing thread's afterCompletion: only hand over to another thread here
+            AfterCommit.run(transactions, () -> {
+                try {
+                    executor.execute(() -> relay.attempt(id));
+                } catch (RuntimeException busy) {
+                    // the relay's timer will find it
+                }
+            });
+        }
+        return id;
+    }
+
+    /** The notify URL rule of merchant profiles: https, or http to a loopback host (development, tests). */
+    static void checkUrl(String url) {
+        URI uri;
+        try {
+            uri = url == null ? null : new URI(url);
+        } catch (java.net.URISyntaxException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getHost() == null || uri.getFragment() != null
+                || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()) && loopback(uri.getHost()))) {
+            throw new InvalidInputException("A notify URL must be https (http only for localhost).");
+        }
+    }
+
+    private static boolean loopback(String host) {
+        return host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]");
     }
 }

@@ -1,31 +1,32 @@
 package org.triad.bank.infrastructure.mail;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.StringReader;
+import java.time.Instant;
 import java.util.Date;
 import java.util.Properties;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.triad.bank.application.support.MailMessage;
+import org.triad.bank.application.support.OutboxCourier;
+import org.triad.bank.domain.model.outbox.DeliveryResult;
+import org.triad.bank.domain.model.outbox.OutboxKind;
+import org.triad.bank.domain.model.outbox.OutboxMessage;
 
 /**
- * Sends {@link MailMessage}s to the configured SMTP server ({@code triad.bank.mail.*}) once their transaction has
- * committed. A failed send is logged and does not undo the committed work; the customer can ask for a new code.
- * (A persistent outbox with retries is the next step when mails must not be lost.)
+ * The outbox's courier for mails: sends one {@code MAIL} message to the configured SMTP server
+ * ({@code triad.bank.mail.*}, 5 s timeouts). The outbox retries a mail the server did not take (mail schedule,
+ * {@code triad.bank.outbox.mail.*}); an accepted mail is recorded as status 250.
  */
 @ApplicationScoped
-public class SmtpMailer {
-
-    private static final Logger LOG = Logger.getLogger(SmtpMailer.class.getName());
+public class SmtpMailer implements OutboxCourier {
 
     @Inject
     @ConfigProperty(name = "triad.bank.mail.host")
@@ -39,7 +40,15 @@ public class SmtpMailer {
     @ConfigProperty(name = "triad.bank.mail.from")
     String from;
 
-    void send(@Observes(during = TransactionPhase.AFTER_SUCCESS) MailMessage mail) {
+    @Override
+    public OutboxKind kind() {
+        return OutboxKind.MAIL;
+    }
+
+    @Override
+    public DeliveryResult deliver(OutboxMessage mail) {
+        Instant started = Instant.now();
+        JsonObject content = Json.createReader(new StringReader(mail.payload())).readObject();
         Properties props = new Properties();
         props.put("mail.smtp.host", host);
         props.put("mail.smtp.port", String.valueOf(port));
@@ -49,13 +58,14 @@ public class SmtpMailer {
         try {
             MimeMessage message = new MimeMessage(Session.getInstance(props));
             message.setFrom(new InternetAddress(from));
-            message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(mail.to()));
-            message.setSubject(mail.subject(), "UTF-8");
-            message.setText(mail.body(), "UTF-8");
+            message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(mail.destination()));
+            message.setSubject(content.getString("subject"), "UTF-8");
+            message.setText(content.getString("body"), "UTF-8");
             message.setSentDate(new Date());
             Transport.send(message);
+            return DeliveryResult.answered(started, 250);
         } catch (MessagingException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not send mail '" + mail.subject() + "' via " + host + ":" + port, e);
+            return DeliveryResult.failed(started, "SMTP " + host + ":" + port + ": " + e);
         }
     }
 }
