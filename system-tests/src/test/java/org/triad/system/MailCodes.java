@@ -20,6 +20,8 @@ final class MailCodes {
 
     private final GreenMail mail;
 
+    private final java.util.Map<String, Integer> consumed = new java.util.concurrent.ConcurrentHashMap<>();
+
     private MailCodes(GreenMail mail) {
         this.mail = mail;
     }
@@ -39,9 +41,17 @@ final class MailCodes {
         return code(to, "", 1);
     }
 
-    /** The code in the newest mail to the address whose subject contains the given words. */
+    /**
+     * The code in the newest mail to the address whose subject contains the given words, waiting for one that no
+     * earlier call read (the bank sends mail through its outbox after the commit, so the newest mail right after a
+     * request may still be the previous code).
+     */
     String code(String to, String subjectContains) {
-        return code(to, subjectContains, 1);
+        return code(to, subjectContains, consumed.getOrDefault(key(to, subjectContains), 0) + 1);
+    }
+
+    private static String key(String to, String subjectContains) {
+        return to.toLowerCase(java.util.Locale.ROOT) + "|" + subjectContains;
     }
 
     /** The code in the newest such mail once at least {@code mails} of them have arrived (waits up to 15 s). */
@@ -51,6 +61,7 @@ final class MailCodes {
             List<MimeMessage> matching = Arrays.stream(mail.getReceivedMessages())
                     .filter(m -> sentTo(m, to) && subject(m).contains(subjectContains)).toList();
             if (matching.size() >= mails) {
+                consumed.merge(key(to, subjectContains), matching.size(), Math::max);
                 try {
                     Matcher m = CODE.matcher(String.valueOf(matching.get(matching.size() - 1).getContent()));
                     if (m.find()) {

@@ -203,8 +203,10 @@ class BankJourneyIT {
         String unknownNumber = CardNumber.generate("622202", new SecureRandom()).value();
 
         Snapshot before = snapshot(alice, bob);
+        // mail leaves through the outbox after the commit: wait for the new mail, not the newest one already there
+        int mails = mailbox.count(alice.email());
         a.requestCode("TRANSFER", null);
-        String code = mailbox.code(alice.email(), "confirm your transfer");
+        String code = mailbox.codeAfter(alice.email(), "confirm your transfer", mails);
         String wrongCode = code.equals("000000") ? "111111" : "000000";
 
         expectProblem(a.transfer(alice.cardId(), bob.cardNumber(), "5.00", PAY_PASSWORD, wrongCode, newKey()), 422, "invalid-code");

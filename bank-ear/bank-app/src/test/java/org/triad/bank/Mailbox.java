@@ -18,20 +18,28 @@ final class Mailbox implements AutoCloseable {
     private static final Pattern CODE = Pattern.compile("is: (\\d{6})");
 
     private final GreenMail greenMail;
+    private final java.util.Map<String, Integer> consumed = new java.util.concurrent.ConcurrentHashMap<>();
 
     Mailbox() {
         greenMail = new GreenMail(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
     }
 
-    /** The code in the newest mail to the address whose subject contains the given words. */
+    /**
+     * The code in the newest mail to the address whose subject contains the given words, waiting for one that no
+     * earlier call read: the bank sends mail through its outbox after the commit, so right after a request for a
+     * new code the newest mail there may still be the previous one.
+     */
     String code(String to, String subjectContains) {
+        String key = to.toLowerCase(java.util.Locale.ROOT) + "|" + subjectContains;
+        int read = consumed.getOrDefault(key, 0);
         long deadline = System.currentTimeMillis() + 10_000;
         while (System.currentTimeMillis() < deadline) {
             List<MimeMessage> matching = Arrays.stream(greenMail.getReceivedMessages())
                     .filter(m -> sentTo(m, to) && subject(m).contains(subjectContains))
                     .toList();
-            if (!matching.isEmpty()) {
+            if (matching.size() > read) {
+                consumed.put(key, matching.size());
                 try {
                     Matcher m = CODE.matcher(String.valueOf(matching.get(matching.size() - 1).getContent()));
                     if (m.find()) {
