@@ -1,0 +1,122 @@
+package org.triad.shop.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import org.triad.shop.domain.model.category.CategoryRepository;
+import org.triad.shop.domain.model.item.Item;
+import org.triad.shop.domain.model.item.ItemContent;
+import org.triad.shop.domain.model.item.ItemRepository;
+import org.triad.shop.domain.model.shared.ShopRuleException;
+import org.triad.shop.domain.model.user.ShopUser;
+import org.triad.shop.domain.model.user.ShopUserRepository;
+
+/**
+ * The seller centre: a seller's own items. Only sellers (bound payout card, terms accepted, not banned) may call
+ * these; another seller's item answers {@code item-not-found} (404) exactly like an item that does not exist, and
+ * nothing changes. One transaction per method.
+ */
+@Stateless
+public class SellerService {
+
+    @Inject
+    ShopUserRepository users;
+
+    @Inject
+    ItemRepository items;
+
+    @Inject
+    CategoryRepository categories;
+
+    @Inject
+    ShopAudit audit;
+
+    public ItemView create(long sellerId, ItemForm form) {
+        ShopUser seller = seller(sellerId);
+        ItemContent content = checked(form.content());
+        Item item = new Item(seller.id(), content, form.checkedStock(), Instant.now());
+        items.add(item);
+        audit.record(sellerId, "ITEM_CREATED", "item:" + item.id(), content.title());
+        return ItemView.forSeller(item, seller.nickname());
+    }
+
+    /** Edits content and stock; an approved item whose content changes goes back to review. */
+    public ItemView edit(long sellerId, long itemId, ItemForm form) {
+        ShopUser seller = seller(sellerId);
+        Item item = own(sellerId, itemId);
+        ItemContent content = checked(form.content());
+        int stock = form.checkedStock();
+        Instant now = Instant.now();
+        item.edit(content, now);
+        int old = item.adjustStock(stock, now);
+        audit.record(sellerId, "ITEM_EDITED", "item:" + itemId, "status " + item.status());
+        if (old != stock) {
+            audit.record(sellerId, "STOCK_ADJUSTED", "item:" + itemId, old + " -> " + stock);
+        }
+        return ItemView.forSeller(item, seller.nickname());
+    }
+
+    public ItemView submit(long sellerId, long itemId) {
+        ShopUser seller = seller(sellerId);
+        Item item = own(sellerId, itemId);
+        item.submitForReview(Instant.now());
+        audit.record(sellerId, "ITEM_SUBMITTED", "item:" + itemId, null);
+        return ItemView.forSeller(item, seller.nickname());
+    }
+
+    public ItemView adjustStock(long sellerId, long itemId, int stock) {
+        ShopUser seller = seller(sellerId);
+        Item item = own(sellerId, itemId);
+        int old = item.adjustStock(stock, Instant.now());
+        audit.record(sellerId, "STOCK_ADJUSTED", "item:" + itemId, old + " -> " + stock);
+        return ItemView.forSeller(item, seller.nickname());
+    }
+
+    public ItemView setOnSale(long sellerId, long itemId, boolean onSale) {
+        ShopUser seller = seller(sellerId);
+        Item item = own(sellerId, itemId);
+        if (onSale) {
+            item.openForSale(Instant.now());
+        } else {
+            item.closeForSale(Instant.now());
+        }
+        audit.record(sellerId, onSale ? "ITEM_OPENED" : "ITEM_CLOSED", "item:" + itemId, null);
+        return ItemView.forSeller(item, seller.nickname());
+    }
+
+    public List<ItemView> myItems(long sellerId, int first, int max) {
+        ShopUser seller = seller(sellerId);
+        return items.ofSeller(sellerId, Math.max(0, first), Math.min(Math.max(1, max), 100)).stream()
+                .map(i -> ItemView.forSeller(i, seller.nickname())).toList();
+    }
+
+    public ItemView myItem(long sellerId, long itemId) {
+        ShopUser seller = seller(sellerId);
+        return ItemView.forSeller(own(sellerId, itemId), seller.nickname());
+    }
+
+    private ItemContent checked(ItemContent content) {
+        if (categories.find(content.categoryId()).isEmpty()) {
+            throw ShopRuleException.invalid("category", "Choose one of the shop's categories.");
+        }
+        return content;
+    }
+
+    private ShopUser seller(long userId) {
+        ShopUser user = users.find(userId).orElseThrow(() -> ShopRuleException.notFound("user"));
+        if (!user.isSeller()) {
+            throw ShopRuleException.forbidden("not-a-seller", user.isBanned() ? "This account may not sell."
+                    : "Bind a payout card and accept the seller terms to sell.");
+        }
+        return user;
+    }
+
+    private Item own(long sellerId, long itemId) {
+        Item item = items.lock(itemId).orElseThrow(() -> ShopRuleException.notFound("item"));
+        if (!item.isOwnedBy(sellerId)) {
+            throw ShopRuleException.notFound("item");
+        }
+        return item;
+    }
+}

@@ -1,0 +1,27 @@
+package org.triad.shop.domain.model.user;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Shop users and their card bindings. */
+public interface ShopUserRepository {
+
+    Optional<ShopUser> find(long id);
+
+    /** The user row locked for the rest of the transaction. */
+    Optional<ShopUser> lock(long id);
+
+    Optional<ShopUser> findByBankSubject(String subject);
+
+    Optional<ShopUser> findByLoginName(String loginName);
+
+    void add(ShopUser user);
+
+    Optional<CardBinding> binding(long userId, CardPurpose purpose);
+
+    List<CardBinding> bindings(long userId);
+
+    void add(CardBinding binding);
+
+    void remove(CardBinding binding);
+}
