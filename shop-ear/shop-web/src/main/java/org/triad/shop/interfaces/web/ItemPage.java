@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import org.triad.shop.application.CatalogueService;
 import org.triad.shop.application.ItemView;
 import org.triad.shop.domain.model.item.ItemContent;
@@ -39,8 +38,10 @@ public class ItemPage {
         }
     }
 
-    public Map<String, List<String>> getOptions() {
-        return ItemContent.parseOptions(item.shown().options());
+    /** The options, one {@code name: value, value} line each. */
+    public List<String> getOptionLines() {
+        return ItemContent.parseOptions(item.shown().options()).entrySet().stream()
+                .map(e -> e.getKey() + ": " + String.join(", ", e.getValue())).toList();
     }
 
     public ItemView getItem() {
