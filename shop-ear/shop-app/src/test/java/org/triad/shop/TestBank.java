@@ -172,6 +172,21 @@ public class TestBank {
                 + "\"nickname\":null,\"status\":\"FROZEN\"}]").build();
     }
 
+    @jakarta.ejb.EJB
+    org.triad.shop.application.ReviewService reviews;
+
+    @jakarta.ejb.EJB
+    org.triad.shop.application.AccountService accounts;
+
+    /** The seeded shop admin approves an item (the admin signs in locally; the tests have no browser here). */
+    @POST
+    @Path("approve")
+    public Response approve(@QueryParam("item") long item) {
+        long admin = accounts.signInLocal("shop-admin", "triad-dev-pass").user().id();
+        reviews.approve(admin, item);
+        return Response.noContent().build();
+    }
+
     /** A bank access token for a test's REST calls. */
     @GET
     @Path("access-token")

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.triad.shop.domain.model.category.Category;
 import org.triad.shop.domain.model.category.CategoryRepository;
 import org.triad.shop.domain.model.item.Item;
+import org.triad.shop.domain.model.item.ItemImage;
 import org.triad.shop.domain.model.item.ItemRepository;
 import org.triad.shop.domain.model.shared.ShopRuleException;
 import org.triad.shop.domain.model.user.ShopUser;
@@ -57,7 +58,8 @@ public class CatalogueService {
         List<Long> ids = categoryId == null ? null : subtree(categoryId);
         int f = Math.max(0, first);
         int m = Math.min(Math.max(1, max), 60);
-        List<ItemView> page = items.visible(ids, f, m).stream().map(i -> ItemView.forBuyer(i, nickname(i.sellerId())))
+        List<ItemView> page = items.visible(ids, f, m).stream().map(i -> ItemView.forBuyer(i, nickname(i.sellerId()))
+                .withImages(ImageIds.forBuyer(items.images(i.id()))))
                 .toList();
         return new Page(page, items.countVisible(ids), f, m);
     }
@@ -73,12 +75,33 @@ public class CatalogueService {
         ShopUser viewer = viewerId == null ? null : users.find(viewerId).orElse(null);
         boolean privileged = viewer != null && (item.isOwnedBy(viewer.id()) || viewer.isShopAdmin());
         if (items.isVisible(itemId) && !privileged) {
-            return ItemView.forBuyer(item, nickname(item.sellerId()));
+            return ItemView.forBuyer(item, nickname(item.sellerId()))
+                    .withImages(ImageIds.forBuyer(items.images(itemId)));
         }
         if (privileged) {
-            return ItemView.forSeller(item, nickname(item.sellerId()));
+            return ItemView.forSeller(item, nickname(item.sellerId()))
+                    .withImages(ImageIds.forSeller(items.images(itemId)));
         }
         throw ShopRuleException.notFound("item");
+    }
+
+    /** One size of an image, with its ETag, if the viewer may see it (as for {@link #item}). */
+    public record ImageBytes(byte[] jpeg, String etag) {
+    }
+
+    public Optional<ImageBytes> image(long imageId, ItemImage.Size size, Long viewerId) {
+        ItemImage image = items.image(imageId).orElse(null);
+        if (image == null) {
+            return Optional.empty();
+        }
+        Item item = items.find(image.itemId()).orElse(null);
+        ShopUser viewer = viewerId == null ? null : users.find(viewerId).orElse(null);
+        boolean privileged = item != null && viewer != null && (item.isOwnedBy(viewer.id()) || viewer.isShopAdmin());
+        boolean publicImage = item != null && image.isPublished() && items.isVisible(item.id());
+        if (!privileged && !publicImage) {
+            return Optional.empty();
+        }
+        return Optional.of(new ImageBytes(image.bytes(size), image.etag() + "-" + size.name().toLowerCase()));
     }
 
     private List<Long> subtree(long root) {

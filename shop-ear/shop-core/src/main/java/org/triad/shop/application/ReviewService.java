@@ -7,6 +7,7 @@ import java.util.List;
 import org.triad.shop.domain.model.category.Category;
 import org.triad.shop.domain.model.category.CategoryRepository;
 import org.triad.shop.domain.model.item.Item;
+import org.triad.shop.domain.model.item.ItemImage;
 import org.triad.shop.domain.model.item.ItemRepository;
 import org.triad.shop.domain.model.item.ItemStatus;
 import org.triad.shop.domain.model.shared.ShopRuleException;
@@ -37,7 +38,8 @@ public class ReviewService {
     public List<ItemView> queue(long adminId, int first, int max) {
         admin(adminId);
         return items.inReview(Math.max(0, first), Math.min(Math.max(1, max), 100)).stream()
-                .map(i -> ItemView.forSeller(i, nickname(i.sellerId()))).toList();
+                .map(i -> ItemView.forSeller(i, nickname(i.sellerId()))
+                        .withImages(ImageIds.forSeller(items.images(i.id())))).toList();
     }
 
     public long queueSize(long adminId) {
@@ -57,8 +59,15 @@ public class ReviewService {
         admin(adminId);
         Item item = items.lock(itemId).orElseThrow(() -> ShopRuleException.notFound("item"));
         item.approve(adminId, Instant.now());
+        for (ItemImage image : items.images(itemId)) {
+            if (image.isRemoved()) {
+                items.delete(image);
+            } else {
+                image.publish();
+            }
+        }
         audit.record(adminId, "ITEM_APPROVED", "item:" + itemId, null);
-        return ItemView.forSeller(item, nickname(item.sellerId()));
+        return ItemView.forSeller(item, nickname(item.sellerId())).withImages(ImageIds.forSeller(items.images(itemId)));
     }
 
     public ItemView reject(long adminId, long itemId, String reason) {

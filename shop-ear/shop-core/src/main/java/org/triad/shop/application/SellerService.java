@@ -7,6 +7,8 @@ import java.util.List;
 import org.triad.shop.domain.model.category.CategoryRepository;
 import org.triad.shop.domain.model.item.Item;
 import org.triad.shop.domain.model.item.ItemContent;
+import org.triad.shop.domain.model.item.ItemImage;
+import org.triad.shop.infrastructure.images.ImageProcessor;
 import org.triad.shop.domain.model.item.ItemRepository;
 import org.triad.shop.domain.model.shared.ShopRuleException;
 import org.triad.shop.domain.model.user.ShopUser;
@@ -32,13 +34,19 @@ public class SellerService {
     @Inject
     ShopAudit audit;
 
+    @Inject
+    ImageProcessor images;
+
+    /** At most this many images an item (removed ones still shown to buyers do not count). */
+    public static final int MAX_IMAGES = 6;
+
     public ItemView create(long sellerId, ItemForm form) {
         ShopUser seller = seller(sellerId);
         ItemContent content = checked(form.content());
         Item item = new Item(seller.id(), content, form.checkedStock(), Instant.now());
         items.add(item);
         audit.record(sellerId, "ITEM_CREATED", "item:" + item.id(), content.title());
-        return ItemView.forSeller(item, seller.nickname());
+        return view(item, seller);
     }
 
     /** Edits content and stock; an approved item whose content changes goes back to review. */
@@ -54,7 +62,7 @@ public class SellerService {
         if (old != stock) {
             audit.record(sellerId, "STOCK_ADJUSTED", "item:" + itemId, old + " -> " + stock);
         }
-        return ItemView.forSeller(item, seller.nickname());
+        return view(item, seller);
     }
 
     public ItemView submit(long sellerId, long itemId) {
@@ -62,7 +70,7 @@ public class SellerService {
         Item item = own(sellerId, itemId);
         item.submitForReview(Instant.now());
         audit.record(sellerId, "ITEM_SUBMITTED", "item:" + itemId, null);
-        return ItemView.forSeller(item, seller.nickname());
+        return view(item, seller);
     }
 
     public ItemView adjustStock(long sellerId, long itemId, int stock) {
@@ -70,7 +78,7 @@ public class SellerService {
         Item item = own(sellerId, itemId);
         int old = item.adjustStock(stock, Instant.now());
         audit.record(sellerId, "STOCK_ADJUSTED", "item:" + itemId, old + " -> " + stock);
-        return ItemView.forSeller(item, seller.nickname());
+        return view(item, seller);
     }
 
     public ItemView setOnSale(long sellerId, long itemId, boolean onSale) {
@@ -82,7 +90,49 @@ public class SellerService {
             item.closeForSale(Instant.now());
         }
         audit.record(sellerId, onSale ? "ITEM_OPENED" : "ITEM_CLOSED", "item:" + itemId, null);
-        return ItemView.forSeller(item, seller.nickname());
+        return view(item, seller);
+    }
+
+    /**
+     * Adds an image: checked and re-encoded by {@link ImageProcessor} before anything is stored (a refused file
+     * stores nothing). On an approved item it is published with the next approval, which this sends it to.
+     */
+    public ItemView addImage(long sellerId, long itemId, byte[] upload) {
+        ShopUser seller = seller(sellerId);
+        Item item = own(sellerId, itemId);
+        List<ItemImage> current = items.images(itemId).stream().filter(m -> !m.isRemoved()).toList();
+        if (current.size() >= MAX_IMAGES) {
+            throw new ShopRuleException("too-many-images", 422, "image", "An item has at most " + MAX_IMAGES
+                    + " images.");
+        }
+        ImageProcessor.Processed p = images.process(upload);
+        int position = current.stream().mapToInt(ItemImage::position).max().orElse(0) + 1;
+        ItemImage image = new ItemImage(itemId, position, p.width(), p.height(), p.large(), p.medium(), p.thumb(),
+                p.etag(), Instant.now());
+        items.add(image);
+        item.imagesChanged(Instant.now());
+        audit.record(sellerId, "IMAGE_ADDED", "item:" + itemId, "image " + image.id() + " " + p.width() + "x"
+                + p.height());
+        return view(item, seller);
+    }
+
+    public ItemView removeImage(long sellerId, long itemId, long imageId) {
+        ShopUser seller = seller(sellerId);
+        Item item = own(sellerId, itemId);
+        ItemImage image = items.image(imageId).filter(m -> m.itemId() == itemId && !m.isRemoved())
+                .orElseThrow(() -> ShopRuleException.notFound("image"));
+        if (image.isPublished()) {
+            image.remove();
+        } else {
+            items.delete(image);
+        }
+        item.imagesChanged(Instant.now());
+        audit.record(sellerId, "IMAGE_REMOVED", "item:" + itemId, "image " + imageId);
+        return view(item, seller);
+    }
+
+    private ItemView view(Item item, ShopUser seller) {
+        return ItemView.forSeller(item, seller.nickname()).withImages(ImageIds.forSeller(items.images(item.id())));
     }
 
     public List<ItemView> myItems(long sellerId, int first, int max) {
@@ -93,7 +143,7 @@ public class SellerService {
 
     public ItemView myItem(long sellerId, long itemId) {
         ShopUser seller = seller(sellerId);
-        return ItemView.forSeller(own(sellerId, itemId), seller.nickname());
+        return view(own(sellerId, itemId), seller);
     }
 
     private ItemContent checked(ItemContent content) {

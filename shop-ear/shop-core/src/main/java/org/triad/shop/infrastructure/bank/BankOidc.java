@@ -168,7 +168,7 @@ public class BankOidc {
                 .nonce(new Nonce(pending.nonce()))
                 .codeChallenge(new CodeVerifier(pending.codeVerifier()), CodeChallengeMethod.S256);
         if (forceConsent) {
-            builder.prompt(com.nimbusds.openid.connect.sdk.Prompt.parse("consent"));
+            builder.prompt(new com.nimbusds.openid.connect.sdk.Prompt(com.nimbusds.openid.connect.sdk.Prompt.Type.CONSENT));
         }
         return builder.build().toURI();
     }

@@ -8,6 +8,7 @@ import jakarta.persistence.TypedQuery;
 import java.util.List;
 import java.util.Optional;
 import org.triad.shop.domain.model.item.Item;
+import org.triad.shop.domain.model.item.ItemImage;
 import org.triad.shop.domain.model.item.ItemRepository;
 import org.triad.shop.domain.model.item.ItemStatus;
 
@@ -84,5 +85,26 @@ public class JpaItemRepository implements ItemRepository {
     public long countOfSeller(long sellerId, ItemStatus status) {
         return em.createQuery("SELECT COUNT(i) FROM Item i WHERE i.sellerId = :s AND i.status = :st", Long.class)
                 .setParameter("s", sellerId).setParameter("st", status).getSingleResult();
+    }
+
+    @Override
+    public List<ItemImage> images(long itemId) {
+        return em.createQuery("SELECT m FROM ItemImage m WHERE m.itemId = :i ORDER BY m.position, m.id", ItemImage.class)
+                .setParameter("i", itemId).getResultList();
+    }
+
+    @Override
+    public Optional<ItemImage> image(long imageId) {
+        return Optional.ofNullable(em.find(ItemImage.class, imageId));
+    }
+
+    @Override
+    public void add(ItemImage image) {
+        em.persist(image);
+    }
+
+    @Override
+    public void delete(ItemImage image) {
+        em.remove(image);
     }
 }

@@ -107,6 +107,20 @@ public class SellerItemsResource {
         return sellers.setOnSale(Callers.id(security), id, request.onSale());
     }
 
+    @POST
+    @Path("{id}/images")
+    @Consumes({"image/jpeg", "image/png", "image/webp", MediaType.APPLICATION_OCTET_STREAM})
+    @Operation(summary = "Add an image (the raw file as body, at most 5 MB); accepted by content, stored re-encoded")
+    public Response addImage(@PathParam("id") long id, byte[] body) {
+        return Response.status(201).entity(sellers.addImage(Callers.id(security), id, body)).build();
+    }
+
+    @jakarta.ws.rs.DELETE
+    @Path("{id}/images/{imageId}")
+    public ItemView removeImage(@PathParam("id") long id, @PathParam("imageId") long imageId) {
+        return sellers.removeImage(Callers.id(security), id, imageId);
+    }
+
     private static ItemRequest body(ItemRequest request) {
         if (request == null) {
             throw org.triad.shop.domain.model.shared.ShopRuleException.invalid("body", "Send the item.");

@@ -109,6 +109,39 @@ public class SellerItemsPage implements Serializable {
         return "/seller/item?faces-redirect=true&id=" + current.id();
     }
 
+    private transient org.primefaces.model.file.UploadedFile file;
+
+    public org.primefaces.model.file.UploadedFile getFile() {
+        return file;
+    }
+
+    public void setFile(org.primefaces.model.file.UploadedFile file) {
+        this.file = file;
+    }
+
+    /** Uploads the chosen image (the item must be saved first). */
+    public void upload() {
+        if (file == null || file.getSize() == 0) {
+            Messages.refused(new org.triad.shop.domain.model.shared.ShopRuleException("invalid-image", 422, "image",
+                    Messages.text("seller.chooseImage")), "images");
+            return;
+        }
+        try {
+            current = sellers.addImage(currentUser.id(), editing, file.getContent());
+            Messages.info("seller.imageAdded");
+        } catch (RuntimeException e) {
+            Messages.refused(e, "images");
+        }
+    }
+
+    public void removeImage(long imageId) {
+        try {
+            current = sellers.removeImage(currentUser.id(), editing, imageId);
+        } catch (RuntimeException e) {
+            Messages.refused(e, "images");
+        }
+    }
+
     public String categoryName(long id) {
         return categories.stream().filter(c -> c.id() == id).findFirst().map(c -> c.name(Messages.locale()))
                 .orElse("?");

@@ -154,6 +154,21 @@ public class Item {
         updatedAt = now;
     }
 
+    /** Images were added or removed: like an edit of the content, an approved item goes back to review. */
+    public void imagesChanged(Instant now) {
+        switch (status) {
+            case APPROVED -> {
+                status = ItemStatus.IN_REVIEW;
+                submittedAt = now;
+            }
+            case REJECTED -> status = ItemStatus.DRAFT;
+            default -> {
+                // drafts and items in review take the change as they are
+            }
+        }
+        updatedAt = now;
+    }
+
     public void submitForReview(Instant now) {
         if (status == ItemStatus.IN_REVIEW || status == ItemStatus.APPROVED) {
             throw new ShopRuleException("item-not-draft", 409, null, "This item is in review or approved already.");

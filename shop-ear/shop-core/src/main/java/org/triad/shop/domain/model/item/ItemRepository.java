@@ -30,4 +30,13 @@ public interface ItemRepository {
 
     /** A seller's items by review status, for the reviewer's history of the seller. */
     long countOfSeller(long sellerId, ItemStatus status);
+
+    /** The item's images in order (removed ones included: callers filter by what they may see). */
+    List<ItemImage> images(long itemId);
+
+    Optional<ItemImage> image(long imageId);
+
+    void add(ItemImage image);
+
+    void delete(ItemImage image);
 }

@@ -1,0 +1,146 @@
+package org.triad.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.triad.testkit.TriadHttp;
+
+/**
+ * The shop in headless Chromium with the real bank: a customer signs in with the bank (the bank's sign-in and
+ * consent pages), sees the account page, asks the bank for {@code cards:read}; the bank ends the customer's devices
+ * and the shop session is gone within a second; the shop admin signs in locally and opens the review queue; "sign out
+ * of shop and bank" ends the bank's browser session too.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ShopUiIT {
+
+    private static final String CUSTOMER = "bob@example.com";
+    private static final String PASSWORD = "triad-dev-pass";
+    private static Browser ui;
+    private static BankUi bank;
+    private static WebDriver browser;
+    private static WebDriverWait wait;
+
+    @RegisterExtension
+    static final AfterTestExecutionCallback SCREENSHOT_ON_FAILURE = Browser.screenshotOnFailure(() -> ui, "failed-shop-");
+
+    @BeforeAll
+    static void start() {
+        ui = Browser.start(1280, 900);
+        bank = new BankUi(ui);
+        browser = ui.driver();
+        wait = ui.waits();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (ui != null) {
+            ui.quit();
+        }
+    }
+
+    private static void signInWithTheBank() {
+        ui.open("shop", "/index.xhtml?lang=en");
+        ui.click(By.id("shell:signin"));
+        wait.until(ExpectedConditions.urlContains("/shop/signin.xhtml"));
+        ui.click(By.id("with-bank"));
+        wait.until(ExpectedConditions.urlContains("/bank/signin.xhtml"));
+        bank.signIn(CUSTOMER, PASSWORD);
+        approveConsentIfAsked("/shop/");
+    }
+
+    private static void approveConsentIfAsked(String landing) {
+        wait.until(d -> d.getCurrentUrl().contains("/oauth2/consent.xhtml") || d.getCurrentUrl().contains(landing));
+        if (browser.getCurrentUrl().contains("/oauth2/consent.xhtml")) {
+            assertThat(browser.findElement(By.id("consent-panel")).getText()).contains("Triad Shop");
+            ui.screenshot("shop-bank-consent");
+            ui.click(By.id("consent:approve"));
+        }
+        wait.until(ExpectedConditions.urlContains(landing));
+    }
+
+    @Test
+    @Order(1)
+    void aCustomerSignsInWithTheBankAndTheBankCanEndTheShopSession() {
+        signInWithTheBank();
+        WebDriver d = browser;
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("shell:signed-in-as")));
+        ui.screenshot("shop-home-signed-in-en");
+        ui.click(By.id("shell:signed-in-as"));
+        wait.until(ExpectedConditions.urlContains("/account/index.xhtml"));
+        assertThat(d.findElement(By.id("profile")).getText()).contains("Signed in with Triad Bank").contains("Buyer");
+        ui.screenshot("shop-account-en");
+
+        // "bind bank card": the bank asks for cards:read, then the shop shows the cards it may bind
+        ui.click(By.id("bind"));
+        approveConsentIfAsked("/shop/account/bind-card.xhtml");
+        assertThat(d.findElement(By.id("bind-panel")).getText()).contains("Bind a bank card");
+        ui.screenshot("shop-bind-card-en");
+
+        // the customer signs out all devices at the bank: the shop's session is over within a second
+        String basic = "Basic " + Base64.getEncoder().encodeToString((CUSTOMER + ":" + PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        var out = TriadHttp.post(TriadHttp.uri("bank", "/api/v1/me/devices/sign-out-others"), "application/json", "",
+                "Authorization", basic);
+        assertThat(out.statusCode()).isEqualTo(200);
+        long revoked = System.nanoTime();
+        ui.open("shop", "/account/index.xhtml");
+        wait.until(ExpectedConditions.urlContains("/shop/signin.xhtml"));
+        long millis = (System.nanoTime() - revoked) / 1_000_000;
+        assertThat(millis).as("shop session ended after the bank's sign-out").isLessThan(1000);
+        ui.open("shop", "/index.xhtml");
+        assertThat(d.findElements(By.id("shell:signed-in-as"))).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void theShopAdminSignsInLocallyAndSeesTheReviewQueueInChinese() {
+        ui.open("shop", "/signin.xhtml?lang=zh-CN");
+        assertThat(browser.findElement(By.id("with-bank")).getText()).contains("使用 Triad 银行登录");
+        ui.screenshot("shop-signin-zh");
+        ui.type(By.id("local:login"), "shop-admin");
+        ui.type(By.id("local:password"), "wrong-password-123");
+        ui.click(By.id("local:submit"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("local:password-message"), "账户名或密码错误"));
+        ui.type(By.id("local:login"), "shop-admin");
+        ui.type(By.id("local:password"), PASSWORD);
+        ui.click(By.id("local:submit"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("shell:signed-in-as")));
+        ui.click(By.cssSelector("#shell\\:menu a[href*='/admin/review']"));
+        wait.until(ExpectedConditions.urlContains("/admin/review.xhtml"));
+        assertThat(browser.findElement(By.id("review")).getText()).contains("审核队列");
+        ui.screenshot("shop-review-zh");
+        ui.click(By.id("shell:signout"));
+        wait.until(ExpectedConditions.urlContains("signedOut=true"));
+        ui.open("shop", "/admin/review.xhtml");
+        wait.until(ExpectedConditions.urlContains("/shop/signin.xhtml"));
+    }
+
+    @Test
+    @Order(3)
+    void signingOutOfShopAndBankEndsTheBankSessionToo() {
+        signInWithTheBank();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("shell:signout-all")));
+        ui.click(By.id("shell:signout-all"));
+        // the bank's RP-initiated logout comes back to the shop's home
+        wait.until(d -> d.getCurrentUrl().startsWith(TriadHttp.baseUrl("shop") + "/"));
+        assertThat(browser.findElements(By.id("shell:signed-in-as"))).isEmpty();
+        bank.open("/portal/dashboard.xhtml");
+        wait.until(ExpectedConditions.urlContains("/bank/signin.xhtml"));
+        assertThat(URI.create(browser.getCurrentUrl()).getPath()).isEqualTo("/bank/signin.xhtml");
+    }
+}
