@@ -81,7 +81,7 @@ class ShopSignInIT {
     }
 
     private static String signed(com.nimbusds.jwt.JWTClaimsSet claims, String typ, String key) {
-        var response = TriadHttp.post(URI.create(TestBank.BASE + "/sign?typ=" + typ + "&key=" + key),
+        var response = TriadHttp.post(URI.create(TestBank.BASE + "/sign?typ=" + URLEncoder.encode(typ, StandardCharsets.UTF_8) + "&key=" + key),
                 "application/json", claims.toString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();

@@ -36,6 +36,30 @@ public class CatalogueService {
     @Inject
     ShopUserRepository users;
 
+    @Inject
+    org.triad.shop.infrastructure.search.CatalogueIndex index;
+
+    /**
+     * Full-text search (Lucene, Chinese and English) with facets and sort; the hits are read back from the database
+     * and only items visible now are returned (the index may lag a change on another instance by a few seconds).
+     */
+    public SearchResult search(SearchRequest request) {
+        var hits = index.search(request);
+        List<ItemView> page = new ArrayList<>();
+        for (Long id : hits.ids()) {
+            if (items.isVisible(id)) {
+                items.find(id).ifPresent(i -> page.add(ItemView.forBuyer(i, nickname(i.sellerId()))
+                        .withImages(ImageIds.forBuyer(items.images(i.id())))));
+            }
+        }
+        return new SearchResult(page, hits.total(), hits.categories(), hits.prices(), hits.inStock());
+    }
+
+    /** Title suggestions for what has been typed so far (prefix, typo-tolerant). */
+    public List<String> suggest(String prefix) {
+        return index.suggest(prefix, 8);
+    }
+
     /** The whole tree, parents first, with depths. */
     public List<CategoryView> categoryTree() {
         List<Category> all = categories.all();

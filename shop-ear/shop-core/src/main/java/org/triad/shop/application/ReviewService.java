@@ -35,6 +35,13 @@ public class ReviewService {
     @Inject
     ShopAudit audit;
 
+    @Inject
+    jakarta.enterprise.event.Event<org.triad.shop.infrastructure.search.CatalogueChanged> catalogueChanged;
+
+    private void changed(String what) {
+        catalogueChanged.fire(new org.triad.shop.infrastructure.search.CatalogueChanged(what));
+    }
+
     public List<ItemView> queue(long adminId, int first, int max) {
         admin(adminId);
         return items.inReview(Math.max(0, first), Math.min(Math.max(1, max), 100)).stream()
@@ -66,6 +73,7 @@ public class ReviewService {
                 image.publish();
             }
         }
+        changed("item");
         audit.record(adminId, "ITEM_APPROVED", "item:" + itemId, null);
         return ItemView.forSeller(item, nickname(item.sellerId())).withImages(ImageIds.forSeller(items.images(itemId)));
     }
@@ -86,12 +94,16 @@ public class ReviewService {
             throw ShopRuleException.invalid("seller", "Admins cannot ban themselves.");
         }
         seller.ban(reason, Instant.now());
+        items.touchSeller(sellerId, Instant.now());
+        changed("seller");
         audit.record(adminId, "SELLER_BANNED", "user:" + sellerId, reason);
     }
 
     public void unbanSeller(long adminId, long sellerId) {
         admin(adminId);
         users.lock(sellerId).orElseThrow(() -> ShopRuleException.notFound("user")).unban();
+        items.touchSeller(sellerId, Instant.now());
+        changed("seller");
         audit.record(adminId, "SELLER_UNBANNED", "user:" + sellerId, null);
     }
 
@@ -115,6 +127,7 @@ public class ReviewService {
         admin(adminId);
         Category category = categories.find(categoryId).orElseThrow(() -> ShopRuleException.notFound("category"));
         category.rename(nameEn, nameZh);
+        changed("category");
         audit.record(adminId, "CATEGORY_RENAMED", "category:" + categoryId, nameEn + " / " + nameZh);
         return CategoryView.of(category, 0);
     }

@@ -35,6 +35,13 @@ public class SellerService {
     ShopAudit audit;
 
     @Inject
+    jakarta.enterprise.event.Event<org.triad.shop.infrastructure.search.CatalogueChanged> catalogueChanged;
+
+    private void changed(String what) {
+        catalogueChanged.fire(new org.triad.shop.infrastructure.search.CatalogueChanged(what));
+    }
+
+    @Inject
     ImageProcessor images;
 
     /** At most this many images an item (removed ones still shown to buyers do not count). */
@@ -58,6 +65,7 @@ public class SellerService {
         Instant now = Instant.now();
         item.edit(content, now);
         int old = item.adjustStock(stock, now);
+        changed("item");
         audit.record(sellerId, "ITEM_EDITED", "item:" + itemId, "status " + item.status());
         if (old != stock) {
             audit.record(sellerId, "STOCK_ADJUSTED", "item:" + itemId, old + " -> " + stock);
@@ -77,6 +85,7 @@ public class SellerService {
         ShopUser seller = seller(sellerId);
         Item item = own(sellerId, itemId);
         int old = item.adjustStock(stock, Instant.now());
+        changed("item");
         audit.record(sellerId, "STOCK_ADJUSTED", "item:" + itemId, old + " -> " + stock);
         return view(item, seller);
     }
@@ -89,6 +98,7 @@ public class SellerService {
         } else {
             item.closeForSale(Instant.now());
         }
+        changed("item");
         audit.record(sellerId, onSale ? "ITEM_OPENED" : "ITEM_CLOSED", "item:" + itemId, null);
         return view(item, seller);
     }
@@ -111,6 +121,7 @@ public class SellerService {
                 p.etag(), Instant.now());
         items.add(image);
         item.imagesChanged(Instant.now());
+        changed("item");
         audit.record(sellerId, "IMAGE_ADDED", "item:" + itemId, "image " + image.id() + " " + p.width() + "x"
                 + p.height());
         return view(item, seller);

@@ -107,4 +107,11 @@ public class JpaItemRepository implements ItemRepository {
     public void delete(ItemImage image) {
         em.remove(image);
     }
+
+    @Override
+    public void touchSeller(long sellerId, java.time.Instant now) {
+        em.flush();
+        em.createQuery("UPDATE Item i SET i.updatedAt = :now WHERE i.sellerId = :s").setParameter("now", now)
+                .setParameter("s", sellerId).executeUpdate();
+    }
 }

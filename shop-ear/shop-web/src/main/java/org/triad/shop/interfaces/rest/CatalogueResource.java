@@ -50,6 +50,37 @@ public class CatalogueResource {
         return catalogue.visible(id, first, max);
     }
 
+    /**
+     * Full-text search: {@code q} (Chinese and/or English), {@code category} (slug, with sub-categories),
+     * {@code minPrice}/{@code maxPrice} (yuan), {@code inStock}, {@code sort} (relevance, price_asc, price_desc,
+     * newest, rating), {@code first}/{@code max}; facets of all hits in the answer.
+     */
+    @GET
+    @Path("search")
+    public org.triad.shop.application.SearchResult search(@QueryParam("q") String q,
+                                                           @QueryParam("category") String category,
+                                                           @QueryParam("minPrice") java.math.BigDecimal minPrice,
+                                                           @QueryParam("maxPrice") java.math.BigDecimal maxPrice,
+                                                           @QueryParam("inStock") boolean inStock,
+                                                           @QueryParam("sort") @DefaultValue("relevance") String sort,
+                                                           @QueryParam("first") @DefaultValue("0") int first,
+                                                           @QueryParam("max") @DefaultValue("24") int max) {
+        org.triad.shop.application.SearchRequest.Sort order;
+        try {
+            order = org.triad.shop.application.SearchRequest.Sort.valueOf(sort.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ShopRuleException.invalid("sort", "sort is relevance, price_asc, price_desc, newest or rating.");
+        }
+        return catalogue.search(new org.triad.shop.application.SearchRequest(q, category, minPrice, maxPrice, inStock,
+                order, first, max));
+    }
+
+    @GET
+    @Path("suggest")
+    public List<String> suggest(@QueryParam("q") String q) {
+        return catalogue.suggest(q);
+    }
+
     @GET
     @Path("items/{id}")
     public ItemView item(@PathParam("id") long id) {

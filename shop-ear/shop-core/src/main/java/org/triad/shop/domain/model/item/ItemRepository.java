@@ -39,4 +39,7 @@ public interface ItemRepository {
     void add(ItemImage image);
 
     void delete(ItemImage image);
+
+    /** Marks all of a seller's items changed (their visibility follows the seller's ban). */
+    void touchSeller(long sellerId, java.time.Instant now);
 }
