@@ -107,6 +107,12 @@ public class ReviewService {
         audit.record(adminId, "SELLER_UNBANNED", "user:" + sellerId, null);
     }
 
+    /** Sellers (and banned ones), newest first, for the admin's seller list. */
+    public java.util.List<UserView> sellers(long adminId, int first, int max) {
+        admin(adminId);
+        return users.sellers(Math.max(0, first), Math.min(Math.max(1, max), 200)).stream().map(UserView::of).toList();
+    }
+
     public CategoryView addCategory(long adminId, Long parentId, String slug, String nameEn, String nameZh) {
         admin(adminId);
         if (parentId != null && categories.find(parentId).isEmpty()) {

@@ -65,4 +65,10 @@ public class JpaShopUserRepository implements ShopUserRepository {
     public void remove(CardBinding binding) {
         em.remove(em.contains(binding) ? binding : em.merge(binding));
     }
+
+    @Override
+    public List<ShopUser> sellers(int first, int max) {
+        return em.createQuery("SELECT u FROM ShopUser u WHERE u.sellerSince IS NOT NULL ORDER BY u.sellerSince DESC",
+                ShopUser.class).setFirstResult(first).setMaxResults(max).getResultList();
+    }
 }

@@ -24,4 +24,7 @@ public interface ShopUserRepository {
     void add(CardBinding binding);
 
     void remove(CardBinding binding);
+
+    /** Users who became sellers (banned ones included), newest seller first. */
+    List<ShopUser> sellers(int first, int max);
 }
