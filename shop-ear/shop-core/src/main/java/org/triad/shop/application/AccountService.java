@@ -21,7 +21,14 @@ import org.triad.shop.domain.model.user.ShopUserRepository;
 public class AccountService {
 
     /** What a local sign-in came to. */
-    public enum Outcome { OK, INVALID, LOCKED }
+    public enum Outcome { OK, INVALID, LOCKED, NOT_ACTIVATED }
+
+    /**
+     * What a bank sign-in came to: the user, or — the bank's e-mail is that of a local account not linked to a bank
+     * identity yet — the local account, which the person must prove (its password) before the two are linked.
+     */
+    public record BankSignIn(UserView user, String linkCandidateLogin) {
+    }
 
     public record LocalSignIn(Outcome outcome, UserView user, Instant lockedUntil) {
     }
@@ -35,11 +42,46 @@ public class AccountService {
     @Inject
     ShopAudit audit;
 
+    @Inject
+    jakarta.enterprise.event.Event<ShopMail> mails;
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     /**
      * The bank vouched for this subject (a validated ID token): the shop user for it, created the first time, its
      * nickname and e-mail following the bank's.
      */
     public UserView signedInWithBank(String subject, String nickname, String email) {
+        return signInWithBank(subject, nickname, email, true).user();
+    }
+
+    /**
+     * Like {@link #signedInWithBank}, but a first bank sign-in whose e-mail belongs to an unlinked local account
+     * creates nothing unless {@code createAnyway}: the caller asks the person to prove the local password
+     * ({@link #linkWithPassword}) or to keep the accounts apart.
+     */
+    public BankSignIn signInWithBank(String subject, String nickname, String email, boolean createAnyway) {
+        if (users.findByBankSubject(subject).isEmpty() && !createAnyway) {
+            var local = users.findLocalByEmail(email).filter(u -> u.bankSubject() == null && u.passwordHash() != null);
+            if (local.isPresent()) {
+                return new BankSignIn(null, local.get().loginName());
+            }
+        }
+        return new BankSignIn(bankUser(subject, nickname, email), null);
+    }
+
+    /** The local account's password proves the person owns both: the bank identity is linked to it. */
+    public LocalSignIn linkWithPassword(String loginName, String password, String subject, String nickname,
+                                        String email) {
+        LocalSignIn local = signInLocal(loginName, password);
+        if (local.outcome() != Outcome.OK) {
+            return local;
+        }
+        linkBank(local.user().id(), subject);
+        return new LocalSignIn(Outcome.OK, bankUser(subject, nickname, email), null);
+    }
+
+    private UserView bankUser(String subject, String nickname, String email) {
         Instant now = Instant.now();
         ShopUser user = users.findByBankSubject(subject).orElse(null);
         if (user == null) {
@@ -76,6 +118,10 @@ public class AccountService {
             return new LocalSignIn(Outcome.INVALID, null, null);
         }
         ShopUser user = found.get();
+        if (!user.isActivated()) {
+            passwords.burn(password);
+            return new LocalSignIn(Outcome.NOT_ACTIVATED, null, null);
+        }
         if (user.isLocked(now)) {
             passwords.burn(password);
             return new LocalSignIn(Outcome.LOCKED, null, user.lockedUntil());
@@ -89,6 +135,100 @@ public class AccountService {
         user.signedIn(now);
         audit.record(user.id(), "SIGNED_IN", "user:" + user.id(), "local");
         return new LocalSignIn(Outcome.OK, UserView.of(user), null);
+    }
+
+    /**
+     * Registers a local account (nickname, e-mail, password with the bank's length rule) and mails its activation
+     * code; the account signs in once activated. An e-mail already registered is refused ({@code email-taken}).
+     */
+    public UserView register(String nickname, String email, String password) {
+        String normalized = email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
+        if (normalized.length() > 254 || !normalized.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw ShopRuleException.invalid("email", "Enter a valid e-mail address.");
+        }
+        if (nickname == null || nickname.isBlank() || nickname.strip().length() > 64) {
+            throw ShopRuleException.invalid("nickname", "A nickname has 1 to 64 characters.");
+        }
+        ShopPasswords.requireAcceptable(password);
+        if (users.findByLoginName(normalized).isPresent()) {
+            throw new ShopRuleException("email-taken", 409, "email", "This e-mail address is registered already.");
+        }
+        ShopUser user = ShopUser.local(normalized, nickname.strip(), normalized, passwords.hash(password), Instant.now());
+        users.add(user);
+        audit.record(user.id(), "USER_REGISTERED", "user:" + user.id(), "local");
+        issue(user, org.triad.shop.domain.model.user.ShopCode.Purpose.ACTIVATION);
+        return UserView.of(user);
+    }
+
+    /** A new activation code; silently nothing for unknown or active accounts (no account discovery). */
+    public void resendActivation(String email) {
+        users.findLocalByEmail(email).filter(u -> !u.isActivated())
+                .ifPresent(u -> issue(u, org.triad.shop.domain.model.user.ShopCode.Purpose.ACTIVATION));
+    }
+
+    public void activate(String email, String code) {
+        ShopUser user = users.findLocalByEmail(email).orElseThrow(() -> wrongCode());
+        if (user.isActivated()) {
+            return;
+        }
+        check(user, org.triad.shop.domain.model.user.ShopCode.Purpose.ACTIVATION, code);
+        user.activate(Instant.now());
+        audit.record(user.id(), "USER_ACTIVATED", "user:" + user.id(), null);
+    }
+
+    /** Mails a reset code to a local account; silently nothing for unknown addresses. */
+    public void requestReset(String email) {
+        users.findLocalByEmail(email).filter(u -> u.passwordHash() != null)
+                .ifPresent(u -> issue(u, org.triad.shop.domain.model.user.ShopCode.Purpose.RESET));
+    }
+
+    public void resetPassword(String email, String code, String newPassword) {
+        ShopPasswords.requireAcceptable(newPassword);
+        ShopUser user = users.findLocalByEmail(email).orElseThrow(() -> wrongCode());
+        check(user, org.triad.shop.domain.model.user.ShopCode.Purpose.RESET, code);
+        user.changePassword(passwords.hash(newPassword));
+        user.activate(Instant.now());
+        audit.record(user.id(), "PASSWORD_RESET", "user:" + user.id(), null);
+    }
+
+    private void issue(ShopUser user, org.triad.shop.domain.model.user.ShopCode.Purpose purpose) {
+        Instant now = Instant.now();
+        users.codes(user.id(), purpose).forEach(c -> c.supersede(now));
+        String code = String.format("%06d", RANDOM.nextInt(1_000_000));
+        users.add(new org.triad.shop.domain.model.user.ShopCode(user.id(), purpose, passwords.hash(code), now));
+        boolean activation = purpose == org.triad.shop.domain.model.user.ShopCode.Purpose.ACTIVATION;
+        mails.fire(new ShopMail(user.email(), activation ? "Triad Shop: your activation code / 激活码"
+                : "Triad Shop: your password reset code / 重置密码验证码",
+                "Your code / 验证码: " + code + "\n\nIt is valid for 10 minutes. / 10 分钟内有效。"));
+    }
+
+    private void check(ShopUser user, org.triad.shop.domain.model.user.ShopCode.Purpose purpose, String code) {
+        var latest = users.codes(user.id(), purpose).stream().findFirst().orElseThrow(() -> wrongCode());
+        var result = latest.check(hash -> code != null && code.strip().matches("\\d{6}")
+                && passwords.matches(code.strip(), hash), Instant.now());
+        if (result == org.triad.shop.domain.model.user.ShopCode.Check.EXPIRED) {
+            throw new CodeRefused("code-expired", "The code has expired or was tried too often: ask for a new one.");
+        }
+        if (result == org.triad.shop.domain.model.user.ShopCode.Check.WRONG) {
+            throw new CodeRefused("invalid-code", "The code is wrong.");
+        }
+    }
+
+    private static ShopRuleException wrongCode() {
+        return new ShopRuleException("invalid-code", 422, "code", "The code is wrong.");
+    }
+
+    /**
+     * A wrong or used-up code. It commits (the attempt counts), unlike other refusals: otherwise the limit of tries
+     * could be dodged by the rollback.
+     */
+    @jakarta.ejb.ApplicationException(rollback = false)
+    public static class CodeRefused extends ShopRuleException {
+        private static final long serialVersionUID = 1L;
+
+        CodeRefused(String type, String message) {
+            super(type, 422, "code", message);
+        }
     }
 
     /** The user, or empty if there is none (any more). */

@@ -44,6 +44,7 @@ public class DevSeed {
         }
         ShopUser admin = ShopUser.local(ADMIN_LOGIN, "Shop admin", null, passwords.hash(password), Instant.now());
         admin.appointAdmin();
+        admin.activate(Instant.now());
         users.add(admin);
         LOG.info("Seeded the development shop admin " + ADMIN_LOGIN);
     }

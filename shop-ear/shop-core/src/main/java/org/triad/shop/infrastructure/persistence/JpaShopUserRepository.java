@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.triad.shop.domain.model.user.CardBinding;
 import org.triad.shop.domain.model.user.CardPurpose;
+import org.triad.shop.domain.model.user.ShopCode;
 import org.triad.shop.domain.model.user.ShopUser;
 import org.triad.shop.domain.model.user.ShopUserRepository;
 
@@ -70,5 +71,16 @@ public class JpaShopUserRepository implements ShopUserRepository {
     public List<ShopUser> sellers(int first, int max) {
         return em.createQuery("SELECT u FROM ShopUser u WHERE u.sellerSince IS NOT NULL ORDER BY u.sellerSince DESC",
                 ShopUser.class).setFirstResult(first).setMaxResults(max).getResultList();
+    }
+
+    @Override
+    public List<ShopCode> codes(long userId, ShopCode.Purpose purpose) {
+        return em.createQuery("SELECT c FROM ShopCode c WHERE c.userId = :u AND c.purpose = :p ORDER BY c.createdAt DESC",
+                ShopCode.class).setParameter("u", userId).setParameter("p", purpose).setMaxResults(5).getResultList();
+    }
+
+    @Override
+    public void add(ShopCode code) {
+        em.persist(code);
     }
 }

@@ -81,7 +81,16 @@ public class BankCallbackServlet extends HttpServlet {
             bindCard(request, response, tokens);
             return;
         }
-        UserView user = accounts.signedInWithBank(tokens.subject(), tokens.name(), tokens.email());
+        AccountService.BankSignIn signIn = accounts.signInWithBank(tokens.subject(), tokens.name(), tokens.email(),
+                false);
+        if (signIn.user() == null) {
+            // the bank's e-mail is that of a local account: the person proves its password before anything is linked
+            request.getSession().setAttribute(PendingLink.ATTRIBUTE, new PendingLink(signIn.linkCandidateLogin(),
+                    tokens, pending.next()));
+            response.sendRedirect(request.getContextPath() + "/link.xhtml");
+            return;
+        }
+        UserView user = signIn.user();
         AuthenticationStatus status = security.authenticate(request, response, AuthenticationParameters.withParams()
                 .credential(new ShopCredential(new SignedIn(user.id(), "bank", tokens))).newAuthentication(true));
         if (status != AuthenticationStatus.SUCCESS) {

@@ -55,7 +55,11 @@ public class SignInPage {
         FacesContext faces = FacesContext.getCurrentInstance();
         AccountService.LocalSignIn result = accounts.signInLocal(login, password);
         if (result.outcome() != AccountService.Outcome.OK) {
-            String key = result.outcome() == AccountService.Outcome.LOCKED ? "signin.locked" : "signin.invalid";
+            String key = switch (result.outcome()) {
+                case LOCKED -> "signin.locked";
+                case NOT_ACTIVATED -> "signin.notActivated";
+                default -> "signin.invalid";
+            };
             faces.addMessage("local:password", new FacesMessage(FacesMessage.SEVERITY_ERROR, Messages.text(key), null));
             faces.validationFailed();
             return;

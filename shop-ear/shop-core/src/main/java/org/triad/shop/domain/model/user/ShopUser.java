@@ -77,6 +77,10 @@ public class ShopUser {
     @Column(name = "last_sign_in_at")
     private Instant lastSignInAt;
 
+    @Convert(converter = InstantConverter.class)
+    @Column(name = "activated_at")
+    private Instant activatedAt;
+
     @Version
     private long version;
 
@@ -97,6 +101,7 @@ public class ShopUser {
         }
         ShopUser user = new ShopUser(nickname, email, now);
         user.bankSubject = bankSubject;
+        user.activatedAt = now;
         return user;
     }
 
@@ -134,6 +139,24 @@ public class ShopUser {
                     "This account is linked to another bank account.");
         }
         this.bankSubject = subject;
+    }
+
+    /** The e-mail code was right: the local account may sign in. */
+    public void activate(Instant now) {
+        if (activatedAt == null) {
+            activatedAt = now;
+        }
+    }
+
+    public boolean isActivated() {
+        return activatedAt != null;
+    }
+
+    /** A new password (reset by e-mail code); the lockout is lifted. */
+    public void changePassword(String newHash) {
+        this.passwordHash = newHash;
+        this.failedLogins = 0;
+        this.lockedUntil = null;
     }
 
     public void signedIn(Instant now) {

@@ -27,4 +27,14 @@ public interface ShopUserRepository {
 
     /** Users who became sellers (banned ones included), newest seller first. */
     List<ShopUser> sellers(int first, int max);
+
+    /** The newest codes of a user for a purpose, newest first. */
+    List<ShopCode> codes(long userId, ShopCode.Purpose purpose);
+
+    void add(ShopCode code);
+
+    /** A local account (login name = its e-mail, lower case) by e-mail. */
+    default Optional<ShopUser> findLocalByEmail(String email) {
+        return email == null ? Optional.empty() : findByLoginName(email.strip().toLowerCase(java.util.Locale.ROOT));
+    }
 }
