@@ -44,6 +44,11 @@ public class ItemPage {
                 .map(e -> e.getKey() + ": " + String.join(", ", e.getValue())).toList();
     }
 
+    /** The description in the safe Markdown subset (see {@code DescriptionRenderer}): HTML typed by a seller is text. */
+    public String getDescriptionHtml() {
+        return org.triad.shop.domain.model.item.DescriptionRenderer.html(item.shown().description());
+    }
+
     public ItemView getItem() {
         return item;
     }
