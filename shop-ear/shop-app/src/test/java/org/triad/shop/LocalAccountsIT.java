@@ -7,6 +7,7 @@ import jakarta.ejb.EJB;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.triad.common.domain.DomainException;
@@ -26,7 +27,13 @@ class LocalAccountsIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.ear("shop", TestBank.EXTRA_CONFIG, TestBank.class, MailCapture.class, LocalAccountsIT.class);
+        EnterpriseArchive ear = Deployments.ear("shop", TestBank.EXTRA_CONFIG, TestBank.class, LocalAccountsIT.class);
+        // the capture goes into the EJB module, which fires the mail events (a WAR's observers do not see them)
+        JavaArchive core = ear.getAsType(JavaArchive.class, "shop-core.jar");
+        core.addClass(MailCapture.class);
+        ear.delete("shop-core.jar");
+        ear.addAsModule(core);
+        return ear;
     }
 
     @EJB
