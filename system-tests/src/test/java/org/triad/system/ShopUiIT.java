@@ -121,6 +121,15 @@ class ShopUiIT {
     @Test
     @Order(2)
     void theShopAdminSignsInLocallyAndSeesTheReviewQueueInChinese() {
+        // the catalogue's search page in Chinese, also at a phone's width
+        ui.open("shop", "/search.xhtml?q=" + java.net.URLEncoder.encode("茶", StandardCharsets.UTF_8) + "&lang=zh-CN");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("hits")));
+        assertThat(browser.findElement(By.id("hits")).getText()).contains("找到商品");
+        ui.screenshot("shop-search-zh");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        ui.open("shop", "/index.xhtml");
+        ui.screenshot("shop-home-phone-zh");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
         ui.open("shop", "/signin.xhtml?lang=zh-CN");
         assertThat(browser.findElement(By.id("with-bank")).getText()).contains("使用 Triad 银行登录");
         ui.screenshot("shop-signin-zh");
