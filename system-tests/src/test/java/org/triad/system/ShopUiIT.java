@@ -28,8 +28,10 @@ import org.triad.testkit.TriadHttp;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ShopUiIT {
 
-    private static final String CUSTOMER = "bob@example.com";
-    private static final String PASSWORD = "triad-dev-pass";
+    private static final String PASSWORD = "shop-ui-test-passphrase";
+    /** A fresh bank customer: nothing consented yet, no other test's sessions touched. */
+    private static final String CUSTOMER = "shop-ui-" + java.util.UUID.randomUUID() + "@example.com";
+    private static MailCodes mail;
     private static Browser ui;
     private static BankUi bank;
     private static WebDriver browser;
@@ -40,6 +42,14 @@ class ShopUiIT {
 
     @BeforeAll
     static void start() {
+        mail = MailCodes.start();
+        var registered = TriadHttp.post(TriadHttp.uri("bank", "/api/v1/customers"), "application/json",
+                "{\"nickname\":\"Shopper 顾客\",\"email\":\"" + CUSTOMER + "\",\"password\":\"" + PASSWORD
+                        + "\",\"payPassword\":\"123456\"}");
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        var activated = TriadHttp.post(TriadHttp.uri("bank", "/api/v1/customers/activation"), "application/json",
+                "{\"email\":\"" + CUSTOMER + "\",\"code\":\"" + mail.code(CUSTOMER, "activate your account") + "\"}");
+        assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
         ui = Browser.start(1280, 900);
         bank = new BankUi(ui);
         browser = ui.driver();
@@ -51,6 +61,9 @@ class ShopUiIT {
         if (ui != null) {
             ui.quit();
         }
+        if (mail != null) {
+            mail.stop();
+        }
     }
 
     private static void signInWithTheBank() {
@@ -61,6 +74,26 @@ class ShopUiIT {
         wait.until(ExpectedConditions.urlContains("/bank/signin.xhtml"));
         bank.signIn(CUSTOMER, PASSWORD);
         approveConsentIfAsked("/shop/");
+    }
+
+    private static void firstSignInWithTheBank() {
+        ui.open("shop", "/index.xhtml?lang=en");
+        ui.click(By.id("shell:signin"));
+        wait.until(ExpectedConditions.urlContains("/shop/signin.xhtml"));
+        ui.screenshot("shop-signin-en");
+        ui.click(By.id("with-bank"));
+        wait.until(ExpectedConditions.urlContains("/bank/signin.xhtml"));
+        bank.signIn(CUSTOMER, PASSWORD);
+        approveConsent("/shop/");
+    }
+
+    /** The first sign-in of a customer: the bank shows its consent page for the shop. */
+    private static void approveConsent(String landing) {
+        wait.until(ExpectedConditions.urlContains("/oauth2/consent.xhtml"));
+        assertThat(browser.findElement(By.id("consent-panel")).getText()).contains("Triad Shop");
+        ui.screenshot("shop-bank-consent");
+        ui.click(By.id("consent:approve"));
+        wait.until(ExpectedConditions.urlContains(landing));
     }
 
     private static void approveConsentIfAsked(String landing) {
@@ -76,18 +109,19 @@ class ShopUiIT {
     @Test
     @Order(1)
     void aCustomerSignsInWithTheBankAndTheBankCanEndTheShopSession() {
-        signInWithTheBank();
+        firstSignInWithTheBank();
         WebDriver d = browser;
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("shell:signed-in-as")));
         ui.screenshot("shop-home-signed-in-en");
         ui.click(By.id("shell:signed-in-as"));
         wait.until(ExpectedConditions.urlContains("/account/index.xhtml"));
-        assertThat(d.findElement(By.id("profile")).getText()).contains("Signed in with Triad Bank").contains("Buyer");
+        assertThat(d.findElement(By.id("profile")).getText()).contains("Signed in with Triad Bank").contains("Buyer")
+                .contains("Shopper 顾客");
         ui.screenshot("shop-account-en");
 
-        // "bind bank card": the bank asks for cards:read, then the shop shows the cards it may bind
+        // "bind bank card": the bank asks for consent to cards:read, then the shop shows the cards it may bind
         ui.click(By.id("bind"));
-        approveConsentIfAsked("/shop/account/bind-card.xhtml");
+        approveConsent("/shop/account/bind-card.xhtml");
         assertThat(d.findElement(By.id("bind-panel")).getText()).contains("Bind a bank card");
         ui.screenshot("shop-bind-card-en");
 
@@ -163,5 +197,34 @@ class ShopUiIT {
         bank.open("/portal/dashboard.xhtml");
         wait.until(ExpectedConditions.urlContains("/bank/signin.xhtml"));
         assertThat(URI.create(browser.getCurrentUrl()).getPath()).isEqualTo("/bank/signin.xhtml");
+    }
+
+    @Test
+    @Order(4)
+    void aBuyerRegistersAShopAccountActivatesItWithTheMailedCodeAndSignsIn() {
+        String email = "shop-local-" + java.util.UUID.randomUUID() + "@example.com";
+        ui.open("shop", "/signin.xhtml?lang=en");
+        ui.click(By.id("register"));
+        wait.until(ExpectedConditions.urlContains("/shop/register.xhtml"));
+        ui.type(By.id("register:nickname"), "Local buyer");
+        ui.type(By.id("register:email"), email);
+        ui.type(By.id("register:password"), "short");
+        ui.click(By.id("register:submit"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("register:password-message"),
+                "at least 12"));
+        ui.type(By.id("register:password"), PASSWORD);
+        ui.click(By.id("register:submit"));
+        wait.until(ExpectedConditions.urlContains("/shop/activate.xhtml"));
+        ui.screenshot("shop-activate-en");
+        ui.type(By.id("activate:code"), mail.code(email, "activation"));
+        ui.click(By.id("activate:submit"));
+        wait.until(ExpectedConditions.urlContains("activated=true"));
+        ui.type(By.id("local:login"), email);
+        ui.type(By.id("local:password"), PASSWORD);
+        ui.click(By.id("local:submit"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("shell:signed-in-as")));
+        assertThat(browser.findElement(By.id("shell:signed-in-as")).getText()).contains("Local buyer");
+        ui.click(By.id("shell:signout"));
+        wait.until(ExpectedConditions.urlContains("signedOut=true"));
     }
 }

@@ -199,7 +199,7 @@ public class AccountService {
         boolean activation = purpose == org.triad.shop.domain.model.user.ShopCode.Purpose.ACTIVATION;
         mails.fire(new ShopMail(user.email(), activation ? "Triad Shop: your activation code / 激活码"
                 : "Triad Shop: your password reset code / 重置密码验证码",
-                "Your code / 验证码: " + code + "\n\nIt is valid for 10 minutes. / 10 分钟内有效。"));
+                "Your code is: " + code + "\n\nIt is valid for 10 minutes.\n\n您的验证码：" + code + "，10 分钟内有效。"));
     }
 
     private void check(ShopUser user, org.triad.shop.domain.model.user.ShopCode.Purpose purpose, String code) {
