@@ -23,7 +23,7 @@ public class MailCapture {
         }
     }
 
-    static String codeFor(String address) {
+    public static String codeFor(String address) {
         return CODES.get(address);
     }
 }
