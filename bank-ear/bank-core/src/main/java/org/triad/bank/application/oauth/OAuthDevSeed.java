@@ -60,7 +60,8 @@ public class OAuthDevSeed {
         }
         boolean created = platform.seed(admin, SHOP_CLIENT_ID, new AppForm("Triad Shop", shopUrl + "/",
                 shopUrl + "/oauth/callback", shopUrl + "/", Set.of(Scopes.OPENID, Scopes.PROFILE, Scopes.EMAIL,
-                Scopes.CARDS_READ, Scopes.PAYMENTS), true, false, null, null, null), shopSecret) != null;
+                Scopes.CARDS_READ, Scopes.PAYMENTS), true, false, null, null, null,
+                shopUrl + "/oauth/backchannel-logout"), shopSecret) != null;
         created |= platform.seed(admin, DEMO_CLIENT_ID, new AppForm("Triad Demo App", "https://localhost:9443/bank/",
                 "http://127.0.0.1:9/callback\nhttp://localhost:8765/callback", "http://127.0.0.1:9/signed-out",
                 Set.of(Scopes.OPENID, Scopes.PROFILE, Scopes.EMAIL, Scopes.PHONE, Scopes.IDENTIFY, Scopes.CARDS_READ),
