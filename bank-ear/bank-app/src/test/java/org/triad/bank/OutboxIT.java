@@ -48,6 +48,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.triad.bank.application.support.Outbox;
+import org.triad.bank.application.support.OutboxDeliveries;
 import org.triad.bank.application.support.OutboxRelay;
 import org.triad.bank.domain.model.outbox.DeliveryAttempt;
 import org.triad.bank.domain.model.outbox.OutboxMessage;
@@ -65,7 +66,7 @@ import org.triad.testkit.OcspFileResponder;
  * notification a fourth time and then answers 200 — delivered, four attempts recorded, exactly one 2xx; what arrived
  * is accepted by the common verifier, and refused when its body is tampered with or its timestamp is stale; eight
  * relays racing for one row send it once; a row that a crash left behind (no kick, a dead relay's lease) is found by
- * the poll timer.
+ * the poll timer; a clerk sees a dead delivery with its attempts and resends it.
  * <p>
  * The bank cannot reach the Triad CA here (only the bank is deployed), so the bank's signing key, the receiver's TLS
  * certificate and the truststore come from a CA-shaped {@link TestPki} with a real OCSP responder on loopback; the
@@ -94,6 +95,12 @@ class OutboxIT {
 
     @EJB
     OutboxRelay relay;
+
+    @EJB
+    OutboxDeliveries deliveries;
+
+    @Inject
+    org.triad.bank.domain.model.customer.CustomerRepository customers;
 
     @Resource
     UserTransaction tx;
@@ -253,6 +260,34 @@ class OutboxIT {
                     .filter(m -> m.status() == OutboxStatus.DELIVERED), Duration.ofSeconds(10));
             assertThat(delivered.attempts()).isEqualTo(1);
             assertThat(messages.attempts(row.id()).get(0).relay()).doesNotStartWith("crashed-relay");
+        }
+    }
+
+    @Test
+    void aClerkSeesADeadDeliveryWithItsAttemptsAndResendsIt() throws Exception {
+        ocsp();
+        long clerk = customers.findByLogin("clerk").orElseThrow().id();
+        try (Receiver receiver = new Receiver(503, 503, 503, 503, 503)) {
+            String eventId = "evt_" + UUID.randomUUID();
+            tx.begin();
+            long id = outbox.merchantNotification(receiver.url(), eventId, "payment.expired", body(eventId));
+            tx.commit();
+            await(() -> messages.find(id).filter(m -> m.status() == OutboxStatus.DEAD), Duration.ofSeconds(30));
+
+            OutboxDeliveries.View dead = deliveries.list(clerk, java.util.EnumSet.of(OutboxStatus.DEAD), null, 200)
+                    .stream().filter(v -> v.id() == id).findFirst().orElseThrow();
+            assertThat(dead.attempts()).as("every step of the schedule").isEqualTo(5);
+            assertThat(dead.attemptList()).extracting(OutboxDeliveries.AttemptView::httpStatus).containsOnly(503);
+            assertThat(dead.resendable()).isTrue();
+            assertThatThrownBy(() -> deliveries.list(-1, java.util.EnumSet.of(OutboxStatus.DEAD), null, 10))
+                    .isInstanceOf(org.triad.bank.domain.model.shared.NotPermittedException.class);
+
+            OutboxDeliveries.View resent = deliveries.resend(clerk, id);
+            assertThat(resent.status()).isEqualTo(OutboxStatus.PENDING);
+            OutboxMessage delivered = await(() -> messages.find(id).filter(m -> m.status() == OutboxStatus.DELIVERED),
+                    Duration.ofSeconds(10));
+            assertThat(delivered.attempts()).isEqualTo(6);
+            assertThat(receiver.requests).hasSize(6).allSatisfy(r -> assertThat(r.eventId()).isEqualTo(eventId));
         }
     }
 
