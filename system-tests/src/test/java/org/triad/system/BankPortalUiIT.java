@@ -196,7 +196,8 @@ class BankPortalUiIT {
         assertThat(customers.body()).contains("\"kycStatus\":\"APPROVED\"");
 
         // every back-office screen opens from the menu's targets
-        for (String page : List.of("/clerk/customers.xhtml", "/clerk/transactions.xhtml", "/clerk/audit.xhtml")) {
+        for (String page : List.of("/clerk/customers.xhtml", "/clerk/transactions.xhtml", "/clerk/audit.xhtml",
+                "/clerk/deliveries.xhtml")) {
             bank.open(page);
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".bank-page-head h1")));
             assertThat(browser.findElements(By.cssSelector(".ui-datatable"))).as(page).isNotEmpty();

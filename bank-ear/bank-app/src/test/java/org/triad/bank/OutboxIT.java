@@ -48,6 +48,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.triad.bank.application.support.Outbox;
+import org.triad.bank.application.support.OutboxDeliveries;
 import org.triad.bank.application.support.OutboxRelay;
 import org.triad.bank.domain.model.outbox.DeliveryAttempt;
 import org.triad.bank.domain.model.outbox.OutboxMessage;
@@ -65,7 +66,7 @@ import org.triad.testkit.OcspFileResponder;
  * notification a fourth time and then answers 200 — delivered, four attempts recorded, exactly one 2xx; what arrived
  * is accepted by the common verifier, and refused when its body is tampered with or its timestamp is stale; eight
  * relays racing for one row send it once; a row that a crash left behind (no kick, a dead relay's lease) is found by
- * the poll timer.
+ * the poll timer; a clerk sees a dead delivery with its attempts and resends it.
  * <p>
  * The bank cannot reach the Triad CA here (only the bank is deployed), so the bank's signing key, the receiver's TLS
  * certificate and the truststore come from a CA-shaped {@link TestPki} with a real OCSP responder on loopback; the
@@ -94,6 +95,12 @@ class OutboxIT {
 
     @EJB
     OutboxRelay relay;
+
+    @EJB
+    OutboxDeliveries deliveries;
+
+    @Inject
+    org.triad.bank.domain.model.customer.CustomerRepository customers;
 
     @Resource
     UserTransaction tx;
@@ -126,7 +133,7 @@ class OutboxIT {
             tx.begin();
             outbox.merchantNotification(receiver.url(), rolledBack, "payment.paid", body(rolledBack));
             tx.rollback();
-            assertThat(messages.findByEventId(rolledBack)).as("nothing after a rollback").isEmpty();
+            assertThat(read(() -> messages.findByEventId(rolledBack))).as("nothing after a rollback").isEmpty();
 
             assertThatThrownBy(() -> outbox.merchantNotification(receiver.url(), "evt_" + UUID.randomUUID(),
                     "payment.paid", "{}")).isInstanceOf(EJBTransactionRequiredException.class);
@@ -136,7 +143,7 @@ class OutboxIT {
             long id = outbox.merchantNotification(receiver.url(), committed, "payment.paid", body(committed));
             Instant commit = Instant.now();
             tx.commit();
-            assertThat(messages.findByEventId(committed)).map(OutboxMessage::id).contains(id);
+            assertThat(read(() -> messages.findByEventId(committed))).map(OutboxMessage::id).contains(id);
             Receiver.Request first = receiver.requests.poll(10, TimeUnit.SECONDS);
             assertThat(first).as("delivered after the commit").isNotNull();
             assertThat(Duration.between(commit, first.at())).as("kicked at commit, not found by the timer")
@@ -156,10 +163,10 @@ class OutboxIT {
             long id = outbox.merchantNotification(receiver.url(), eventId, "payment.paid", json);
             tx.commit();
 
-            OutboxMessage delivered = await(() -> messages.find(id).filter(m -> m.status() == OutboxStatus.DELIVERED),
+            OutboxMessage delivered = await(() -> read(() -> messages.find(id)).filter(m -> m.status() == OutboxStatus.DELIVERED),
                     Duration.ofSeconds(30));
             assertThat(delivered.attempts()).isEqualTo(4);
-            List<DeliveryAttempt> attempts = messages.attempts(id);
+            List<DeliveryAttempt> attempts = read(() -> messages.attempts(id));
             assertThat(attempts).extracting(DeliveryAttempt::httpStatus).containsExactly(503, 503, 503, 200);
             assertThat(attempts).filteredOn(DeliveryAttempt::succeeded).hasSize(1);
             assertThat(attempts).allSatisfy(a -> assertThat(a.startedAt()).isNotNull());
@@ -220,12 +227,12 @@ class OutboxIT {
                 made += f.get(30, TimeUnit.SECONDS) ? 1 : 0;
             }
             pool.shutdown();
-            OutboxMessage delivered = await(() -> messages.find(id).filter(m -> m.status() == OutboxStatus.DELIVERED),
+            OutboxMessage delivered = await(() -> read(() -> messages.find(id)).filter(m -> m.status() == OutboxStatus.DELIVERED),
                     Duration.ofSeconds(20));
             Thread.sleep(1500); // a second send, if any, would arrive now
             assertThat(made).as("at most one of the racers made the attempt").isLessThanOrEqualTo(1);
             assertThat(receiver.requests).as("sent once").hasSize(1);
-            assertThat(messages.attempts(id)).hasSize(1);
+            assertThat(read(() -> messages.attempts(id))).hasSize(1);
             assertThat(delivered.attempts()).isEqualTo(1);
         }
     }
@@ -249,10 +256,52 @@ class OutboxIT {
             Receiver.Request got = receiver.requests.poll(15, TimeUnit.SECONDS);
             assertThat(got).as("the poll timer delivered it once the dead relay's lease ran out").isNotNull();
             assertThat(got.eventId()).isEqualTo(eventId);
-            OutboxMessage delivered = await(() -> messages.find(row.id())
+            OutboxMessage delivered = await(() -> read(() -> messages.find(row.id()))
                     .filter(m -> m.status() == OutboxStatus.DELIVERED), Duration.ofSeconds(10));
             assertThat(delivered.attempts()).isEqualTo(1);
-            assertThat(messages.attempts(row.id()).get(0).relay()).doesNotStartWith("crashed-relay");
+            assertThat(read(() -> messages.attempts(row.id())).get(0).relay()).doesNotStartWith("crashed-relay");
+        }
+    }
+
+    @Test
+    void aClerkSeesADeadDeliveryWithItsAttemptsAndResendsIt() throws Exception {
+        ocsp();
+        long clerk = read(() -> customers.findByLogin("clerk")).orElseThrow().id();
+        try (Receiver receiver = new Receiver(503, 503, 503, 503, 503)) {
+            String eventId = "evt_" + UUID.randomUUID();
+            tx.begin();
+            long id = outbox.merchantNotification(receiver.url(), eventId, "payment.expired", body(eventId));
+            tx.commit();
+            await(() -> read(() -> messages.find(id)).filter(m -> m.status() == OutboxStatus.DEAD), Duration.ofSeconds(30));
+
+            OutboxDeliveries.View dead = deliveries.list(clerk, java.util.EnumSet.of(OutboxStatus.DEAD), null, 200)
+                    .stream().filter(v -> v.id() == id).findFirst().orElseThrow();
+            assertThat(dead.attempts()).as("every step of the schedule").isEqualTo(5);
+            assertThat(dead.attemptList()).extracting(OutboxDeliveries.AttemptView::httpStatus).containsOnly(503);
+            assertThat(dead.resendable()).isTrue();
+            assertThatThrownBy(() -> deliveries.list(-1, java.util.EnumSet.of(OutboxStatus.DEAD), null, 10))
+                    .isInstanceOf(org.triad.bank.domain.model.shared.NotPermittedException.class);
+
+            OutboxDeliveries.View resent = deliveries.resend(clerk, id);
+            assertThat(resent.status()).isEqualTo(OutboxStatus.PENDING);
+            OutboxMessage delivered = await(() -> read(() -> messages.find(id)).filter(m -> m.status() == OutboxStatus.DELIVERED),
+                    Duration.ofSeconds(10));
+            assertThat(delivered.attempts()).isEqualTo(6);
+            assertThat(receiver.requests).hasSize(6).allSatisfy(r -> assertThat(r.eventId()).isEqualTo(eventId));
+        }
+    }
+
+    /** A read in a transaction of its own (the repositories' entity manager is transaction-scoped). */
+    <T> T read(Supplier<T> query) {
+        try {
+            tx.begin();
+            try {
+                return query.get();
+            } finally {
+                tx.commit();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

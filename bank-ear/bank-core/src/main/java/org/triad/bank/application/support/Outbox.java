@@ -10,7 +10,12 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.triad.bank.domain.model.outbox.OutboxKind;
 import org.triad.bank.domain.model.outbox.OutboxMessage;
 import org.triad.bank.domain.model.outbox.OutboxRepository;
@@ -26,6 +31,8 @@ import org.triad.bank.domain.model.shared.InvalidInputException;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class Outbox {
+
+    private static final Duration FIRST_MAIL_WAIT = Duration.ofSeconds(12);
 
     @Inject
     OutboxRepository messages;
@@ -82,12 +89,22 @@ public class Outbox {
     private long write(OutboxMessage message) {
         messages.add(message);
         long id = message.id();
+        // a mail is attempted before the committing call returns, as when it was sent right after the commit: the
+        // screen that says "we sent you a code" can rely on it having been handed to the SMTP server; the other
+        // kinds go to another thread at once and never hold up the caller
+        boolean awaitFirstAttempt = message.kind() == OutboxKind.MAIL;
         if (message.nextAttemptAt() != null && !message.nextAttemptAt().isAfter(message.createdAt())) {
-            // kicked from the committing thread's afterCompletion: only hand over to another thread here
+            // kicked from the committing thread's afterCompletion: the attempt itself runs on another thread, in
+            // transactions of its own
             AfterCommit.run(transactions, () -> {
                 try {
-                    executor.execute(() -> relay.attempt(id));
-                } catch (RuntimeException busy) {
+                    Future<?> attempt = executor.submit(() -> relay.attempt(id));
+                    if (awaitFirstAttempt) {
+                        attempt.get(FIRST_MAIL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException | ExecutionException | TimeoutException e) {
                     // the relay's timer will find it
                 }
             });
