@@ -32,8 +32,8 @@ public final class TriadTls {
     private static final Object LOCK = new Object();
     private static volatile Built built;
 
-    private record Built(SSLContext context, HttpClient client, long keystoreModified, long truststoreModified,
-                         long expiresAt) {
+    private record Built(SSLContext context, HttpClient client, X509Certificate root, long keystoreModified,
+                         long truststoreModified, long expiresAt) {
         boolean fresh(long keystore, long truststore) {
             return keystoreModified == keystore && truststoreModified == truststore
                     && System.currentTimeMillis() < expiresAt;
@@ -45,6 +45,11 @@ public final class TriadTls {
 
     public static SSLContext sslContext() {
         return current().context();
+    }
+
+    /** The Triad root this instance trusts (from its truststore): the anchor for signed notifications. */
+    public static X509Certificate root() {
+        return current().root();
     }
 
     /** An HTTP client over {@link #sslContext()} (HTTP/1.1, 5 s connect timeout). */
@@ -107,7 +112,7 @@ public final class TriadTls {
                     .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
             // a new client (and so new connections, each with a full handshake and revocation
             // check) at least every cache period: pooled connections must not outlive a revocation
-            return new Built(context, client, keystoreModified, truststoreModified,
+            return new Built(context, client, root, keystoreModified, truststoreModified,
                     System.currentTimeMillis() + cacheSeconds * 1000L);
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot build the TLS client context", e);
