@@ -116,6 +116,17 @@ public class OrderService {
                              String decisionNote, String failure, Instant createdAt) implements java.io.Serializable {
     }
 
+    /** An order's state at its last change, for live updates. */
+    public record Change(long orderId, long checkoutId, long buyerId, long sellerId, OrderStatus status, long version,
+                         Instant updatedAt) {
+    }
+
+    /** Orders changed at or after {@code since} (at most 500, oldest change first). */
+    public List<Change> changedSince(Instant since) {
+        return orders.changedSince(since, 500).stream().map(o -> new Change(o.id(), o.checkoutId(), o.buyerId(),
+                o.sellerId(), o.status(), o.version(), o.updatedAt())).toList();
+    }
+
     public OrderDetail ship(long sellerId, long orderId, String carrier, String trackingNumber) {
         steps.ship(sellerId, orderId, carrier, trackingNumber);
         return order(sellerId, false, orderId);

@@ -47,6 +47,9 @@ public class ShopAuthenticationMechanism implements HttpAuthenticationMechanism 
     @EJB
     AccountService accounts;
 
+    @EJB
+    org.triad.shop.application.orders.CartService carts;
+
     @Inject
     BankAccessTokens accessTokens;
 
@@ -61,7 +64,7 @@ public class ShopAuthenticationMechanism implements HttpAuthenticationMechanism 
                                                 HttpMessageContext context) {
         if (context.isAuthenticationRequest()
                 && context.getAuthParameters().getCredential() instanceof ShopCredential credential) {
-            return signIn(request, context, credential.signedIn());
+            return signIn(request, response, context, credential.signedIn());
         }
         boolean api = isApi(request);
         String header = request.getHeader("Authorization");
@@ -91,10 +94,20 @@ public class ShopAuthenticationMechanism implements HttpAuthenticationMechanism 
         return context.doNothing();
     }
 
-    private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context, SignedIn signedIn) {
+    private AuthenticationStatus signIn(HttpServletRequest request, HttpServletResponse response,
+                                        HttpMessageContext context, SignedIn signedIn) {
         Set<String> roles = accounts.roles(signedIn.userId());
         if (roles.isEmpty()) {
             return AuthenticationStatus.SEND_FAILURE;
+        }
+        String anonymousCart = org.triad.shop.interfaces.web.CartCookie.owner(request);
+        if (anonymousCart != null) {
+            try {
+                carts.merge(anonymousCart, signedIn.userId());
+                org.triad.shop.interfaces.web.CartCookie.clear(request, response);
+            } catch (RuntimeException e) {
+                LOG.warning("Could not merge the anonymous cart at sign-in: " + e);
+            }
         }
         HttpSession old = request.getSession(false);
         if (old != null) {

@@ -49,7 +49,15 @@ public class ItemPage {
         return org.triad.shop.domain.model.item.DescriptionRenderer.html(item.shown().description());
     }
 
+    /** The item; on a postback (add to cart) read again from the view parameter. */
     public ItemView getItem() {
+        if (item == null && id != null) {
+            try {
+                item = catalogue.item(id, currentUser.idOrNull());
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
         return item;
     }
 
