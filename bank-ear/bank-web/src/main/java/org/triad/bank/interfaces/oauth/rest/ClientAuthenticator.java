@@ -6,23 +6,35 @@ import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
+import com.nimbusds.oauth2.sdk.auth.TLSClientAuthentication;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
 import org.triad.bank.application.oauth.ClientView;
 import org.triad.bank.application.oauth.OAuthProvider;
+import org.triad.bank.interfaces.security.ClientCertificates;
 
 /**
  * Client authentication of the token, revocation and introspection endpoints: {@code client_secret_basic} or
- * {@code client_secret_post} for confidential apps, {@code client_id} alone for public apps where allowed.
+ * {@code client_secret_post} for confidential apps, {@code tls_client_auth} (RFC 8705 §2.1.2: {@code client_id} and
+ * a Triad client certificate of the subject the app registered) for apps with mutual TLS, {@code client_id} alone
+ * for public apps where allowed.
  */
 @ApplicationScoped
 public class ClientAuthenticator {
 
     @EJB
     OAuthProvider provider;
+
+    @Inject
+    ClientCertificates certificates;
+
+    @Inject
+    HttpServletRequest servletRequest;
 
     /** The authenticated (or identified public) client, or the error to answer. */
     public record Result(ClientView client, ErrorObject error, boolean basic) {
@@ -62,7 +74,19 @@ public class ClientAuthenticator {
             }
             return new Result(client.get(), null, basic);
         }
-        if (auth != null) {
+        if (auth instanceof TLSClientAuthentication) {
+            // tls_client_auth (RFC 8705 §2.1): the certificate authenticates an app that registered its subject. Any
+            // other client that presented a certificate (the listener asks everyone) is identified by client_id alone.
+            Optional<ClientView> client = provider.client(auth.getClientID().getValue());
+            if (client.isPresent() && client.get().mutualTls()) {
+                String refusal = certificates.refusalFor(servletRequest, client.get());
+                if (refusal != null) {
+                    return new Result(null, OAuth2Error.INVALID_CLIENT.setDescription("Client authentication failed: "
+                            + refusal + "."), false);
+                }
+                return new Result(client.get(), null, false);
+            }
+        } else if (auth != null) {
             return new Result(null, OAuth2Error.INVALID_CLIENT
                     .setDescription("Unsupported client authentication method."), false);
         }

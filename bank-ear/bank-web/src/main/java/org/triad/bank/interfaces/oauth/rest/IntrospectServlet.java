@@ -73,7 +73,20 @@ public class IntrospectServlet extends HttpServlet {
             answer = new TokenIntrospectionSuccessResponse.Builder(false).build();
         } else {
             OAuthGrants.Access a = access.get();
-            answer = new TokenIntrospectionSuccessResponse.Builder(true)
+            String bound = null;
+            if (accessToken) {
+                try {
+                    bound = BankAccessTokens.certificateBinding(token).orElse(null);
+                } catch (org.triad.common.security.InvalidAccessTokenException e) {
+                    bound = null;
+                }
+            }
+            TokenIntrospectionSuccessResponse.Builder builder = new TokenIntrospectionSuccessResponse.Builder(true);
+            if (bound != null) {
+                // RFC 8705 §3.2: the resource server learns what the token is bound to
+                builder.x509CertificateSHA256Thumbprint(new com.nimbusds.jose.util.Base64URL(bound));
+            }
+            answer = builder
                     .scope(new Scope(a.scopes().toArray(String[]::new)))
                     .clientID(new ClientID(a.clientId()))
                     .subject(new Subject(a.subject()))

@@ -30,10 +30,12 @@ import org.triad.bank.application.oauth.ClientView;
 import org.triad.bank.application.oauth.OAuthGrants;
 import org.triad.bank.application.oauth.TokenOutcome;
 import org.triad.bank.domain.model.oauth.Scopes;
+import org.triad.bank.interfaces.security.ClientCertificates;
 
 /**
  * The token endpoint: authorization code (PKCE verified), refresh token (rotating), client credentials
- * (confidential apps only). Errors per RFC 6749 §5.2, {@code Cache-Control: no-store}.
+ * (confidential apps only; bound to the TLS client certificate, RFC 8705, for apps that registered one). Errors per
+ * RFC 6749 §5.2, {@code Cache-Control: no-store}.
  */
 @WebServlet(urlPatterns = OAuthEndpoints.TOKEN)
 public class TokenServlet extends HttpServlet {
@@ -48,6 +50,9 @@ public class TokenServlet extends HttpServlet {
 
     @Inject
     transient OAuthRateLimit rateLimit;
+
+    @Inject
+    transient ClientCertificates certificates;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -101,6 +106,18 @@ public class TokenServlet extends HttpServlet {
             return;
         }
         AuthorizationGrant grant = tokenRequest.getAuthorizationGrant();
+        // RFC 8705: an app that registered a client certificate gets client-credentials tokens only over a TLS
+        // connection with a good certificate of that subject, and each token is bound to that certificate
+        String thumbprint = null;
+        if (grant instanceof ClientCredentialsGrant && app.mutualTls()) {
+            String refusal = certificates.refusalFor(request, app);
+            if (refusal != null) {
+                OAuthHttp.error(response, OAuth2Error.INVALID_CLIENT.setDescription("Client authentication failed: "
+                        + refusal + "."), client.basic());
+                return;
+            }
+            thumbprint = ClientCertificates.thumbprint(ClientCertificates.presented(request).get(0));
+        }
         Set<String> scopes;
         try {
             scopes = tokenRequest.getScope() == null ? null : Scopes.parse(tokenRequest.getScope().toString());
@@ -110,7 +127,7 @@ public class TokenServlet extends HttpServlet {
         }
         TokenOutcome outcome;
         try {
-            outcome = grant(grant, app, scopes, request);
+            outcome = grant(grant, app, scopes, request, thumbprint);
         } catch (org.triad.common.domain.DomainException e) {
             // e.g. the customer's account was locked since the code was issued: nothing was issued
             outcome = TokenOutcome.refused("invalid_grant", e.getMessage());
@@ -122,7 +139,8 @@ public class TokenServlet extends HttpServlet {
         respond(outcome, response);
     }
 
-    private TokenOutcome grant(AuthorizationGrant grant, ClientView app, Set<String> scopes, HttpServletRequest request) {
+    private TokenOutcome grant(AuthorizationGrant grant, ClientView app, Set<String> scopes, HttpServletRequest request,
+                               String certificateThumbprint) {
         TokenOutcome outcome;
         if (grant instanceof AuthorizationCodeGrant code) {
             outcome = grants.exchangeCode(code.getAuthorizationCode().getValue(), app.clientId(),
@@ -138,7 +156,8 @@ public class TokenServlet extends HttpServlet {
             if (scopes != null && !app.scopes().containsAll(scopes)) {
                 return TokenOutcome.refused("invalid_scope", "Scope not allowed for this app.");
             }
-            outcome = grants.clientCredentials(app.clientId(), scopes == null ? Set.of() : scopes);
+            outcome = grants.clientCredentials(app.clientId(), scopes == null ? Set.of() : scopes,
+                    certificateThumbprint);
         } else {
             return null;
         }
