@@ -6,7 +6,6 @@ import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
-import com.nimbusds.oauth2.sdk.auth.TLSClientAuthentication;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,7 +36,11 @@ public class ClientAuthenticator {
     HttpServletRequest servletRequest;
 
     /** The authenticated (or identified public) client, or the error to answer. */
-    public record Result(ClientView client, ErrorObject error, boolean basic) {
+    public record Result(ClientView client, ErrorObject error, boolean basic, boolean byCertificate) {
+
+        Result(ClientView client, ErrorObject error, boolean basic) {
+            this(client, error, basic, false);
+        }
 
         boolean ok() {
             return error == null;
@@ -74,19 +77,7 @@ public class ClientAuthenticator {
             }
             return new Result(client.get(), null, basic);
         }
-        if (auth instanceof TLSClientAuthentication) {
-            // tls_client_auth (RFC 8705 §2.1): the certificate authenticates an app that registered its subject. Any
-            // other client that presented a certificate (the listener asks everyone) is identified by client_id alone.
-            Optional<ClientView> client = provider.client(auth.getClientID().getValue());
-            if (client.isPresent() && client.get().mutualTls()) {
-                String refusal = certificates.refusalFor(servletRequest, client.get());
-                if (refusal != null) {
-                    return new Result(null, OAuth2Error.INVALID_CLIENT.setDescription("Client authentication failed: "
-                            + refusal + "."), false);
-                }
-                return new Result(client.get(), null, false);
-            }
-        } else if (auth != null) {
+        if (auth != null) {
             return new Result(null, OAuth2Error.INVALID_CLIENT
                     .setDescription("Unsupported client authentication method."), false);
         }
@@ -96,6 +87,17 @@ public class ClientAuthenticator {
                     false);
         }
         Optional<ClientView> client = provider.client(ids.get(0));
+        if (client.isPresent() && client.get().mutualTls()) {
+            // tls_client_auth (RFC 8705 §2.1.2): the TLS client certificate of the registered subject authenticates
+            // the app; the request does not reach Nimbus with the certificate (OAuthHttp.request), so this is the
+            // client_id-only shape
+            String refusal = certificates.refusalFor(servletRequest, client.get());
+            if (refusal != null) {
+                return new Result(null, OAuth2Error.INVALID_CLIENT.setDescription("Client authentication failed: "
+                        + refusal + "."), false);
+            }
+            return new Result(client.get(), null, false, true);
+        }
         if (client.isEmpty() || client.get().confidential() || !publicAllowed) {
             return new Result(null, OAuth2Error.INVALID_CLIENT.setDescription("Client authentication failed."), false);
         }

@@ -6,7 +6,6 @@ import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
 import com.nimbusds.oauth2.sdk.TokenIntrospectionSuccessResponse;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
-import com.nimbusds.oauth2.sdk.http.JakartaServletUtils;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.id.Subject;
@@ -48,7 +47,7 @@ public class IntrospectServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        HTTPRequest http = JakartaServletUtils.createHTTPRequest(request);
+        HTTPRequest http = OAuthHttp.request(request);
         ClientAuthenticator.Result client = authenticator.authenticate(http, false);
         if (!rateLimit.admit(request, response, client)) {
             return;

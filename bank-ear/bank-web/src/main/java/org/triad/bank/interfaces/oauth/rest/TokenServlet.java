@@ -12,7 +12,6 @@ import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
-import com.nimbusds.oauth2.sdk.http.JakartaServletUtils;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
@@ -65,7 +64,7 @@ public class TokenServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         HTTPRequest http;
         try {
-            http = JakartaServletUtils.createHTTPRequest(request);
+            http = OAuthHttp.request(request);
         } catch (IOException | IllegalArgumentException e) {
             OAuthHttp.error(response, OAuth2Error.INVALID_REQUEST, false);
             return;
@@ -92,9 +91,21 @@ public class TokenServlet extends HttpServlet {
                     .setDescription("Only confidential apps may use client credentials."), false);
             return;
         }
-        TokenRequest tokenRequest;
+        AuthorizationGrant grant;
+        Scope requestedScope;
         try {
-            tokenRequest = TokenRequest.parse(http);
+            if (client.byCertificate()) {
+                // Nimbus's TokenRequest insists on a client authentication it can see for client credentials;
+                // tls_client_auth was checked by the authenticator (the certificate is kept from Nimbus, OAuthHttp)
+                java.util.Map<String, java.util.List<String>> form = ClientAuthenticator.form(http);
+                grant = AuthorizationGrant.parse(form);
+                requestedScope = Scope.parse(com.nimbusds.oauth2.sdk.util.MultivaluedMapUtils.getFirstValue(form,
+                        "scope"));
+            } else {
+                TokenRequest tokenRequest = TokenRequest.parse(http);
+                grant = tokenRequest.getAuthorizationGrant();
+                requestedScope = tokenRequest.getScope();
+            }
         } catch (ParseException e) {
             ErrorObject error = e.getErrorObject() == null ? OAuth2Error.INVALID_REQUEST : e.getErrorObject();
             OAuthHttp.error(response, error.getCode() == null ? OAuth2Error.INVALID_REQUEST : error, false);
@@ -105,7 +116,6 @@ public class TokenServlet extends HttpServlet {
                     .setDescription("This app is not approved on the platform."), false);
             return;
         }
-        AuthorizationGrant grant = tokenRequest.getAuthorizationGrant();
         // RFC 8705: an app that registered a client certificate gets client-credentials tokens only over a TLS
         // connection with a good certificate of that subject, and each token is bound to that certificate
         String thumbprint = null;
@@ -120,7 +130,7 @@ public class TokenServlet extends HttpServlet {
         }
         Set<String> scopes;
         try {
-            scopes = tokenRequest.getScope() == null ? null : Scopes.parse(tokenRequest.getScope().toString());
+            scopes = requestedScope == null ? null : Scopes.parse(requestedScope.toString());
         } catch (RuntimeException e) {
             OAuthHttp.error(response, OAuth2Error.INVALID_SCOPE.setDescription(e.getMessage()), false);
             return;
