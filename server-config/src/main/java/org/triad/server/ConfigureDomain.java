@@ -28,6 +28,9 @@ import org.w3c.dom.NodeList;
  *       default virtual server (Faces pages break when an application is deployed to several
  *       virtual servers, which is what a deployment without {@code --virtualservers} does), and
  *       each application answers only on its own listener (ListenerPolicyFilter);</li>
+ *   <li>the bank's listener asks clients for a certificate ({@code client-auth="want"}, mutual TLS of RFC 8705)
+ *       and trusts for client certificates only its own store {@code bank-client-trust.p12}, which {@code ./triad}
+ *       keeps holding the Triad root alone;</li>
  *   <li>the stock 8181 listener and H2 {@code AUTO_SERVER} (random public port) removed;</li>
  *   <li>the embedded JMS broker disabled;</li>
  *   <li>a request thread pool per application (HTTPS) and one for plain HTTP;</li>
@@ -38,9 +41,17 @@ import org.w3c.dom.NodeList;
  */
 public final class ConfigureDomain {
 
-    /** Name, HTTPS port and certificate alias of each application's HTTPS listener. */
-    record HttpsListener(String name, int port, String certAlias) {
+    /**
+     * Name, HTTPS port and certificate alias of each application's HTTPS listener; {@code clientTrustStore}: the
+     * PKCS#12 of the trust anchors for client certificates when the listener asks clients for one (mutual TLS), else
+     * null.
+     */
+    record HttpsListener(String name, int port, String certAlias, String clientTrustStore) {
     }
+
+    /** Grizzly's own JSSE implementation: unlike GlassfishSSLImpl it honours a listener's own trust store. */
+    static final String JSSE = "org.glassfish.grizzly.config.ssl.JSSEImplementation";
+    static final String GLASSFISH_SSL = "com.sun.enterprise.security.ssl.GlassfishSSLImpl";
 
     private final Document doc;
     private final Map<String, String> settings;
@@ -90,6 +101,9 @@ public final class ConfigureDomain {
         m.put("cert.ca", "triad-ca");
         m.put("cert.bank", "triad-bank");
         m.put("cert.shop", "triad-shop");
+        // the bank asks every client for a certificate (RFC 8705 mutual TLS for merchants) and trusts only this store
+        // for them, which ./triad keeps holding the Triad root alone; "none" turns client certificates off
+        m.put("bank.client-trust", "${com.sun.aas.instanceRoot}/config/bank-client-trust.p12");
         m.put("heap", "1g");
         m.put("https.threads", "128");
         m.put("http.threads", "32");
@@ -97,10 +111,13 @@ public final class ConfigureDomain {
     }
 
     List<HttpsListener> httpsListeners() {
+        String bankClientTrust = "none".equals(settings.get("bank.client-trust")) ? null : settings.get("bank.client-trust");
         return List.of(
-                new HttpsListener("ca-https", Integer.parseInt(settings.get("ca.https")), settings.get("cert.ca")),
-                new HttpsListener("bank-https", Integer.parseInt(settings.get("bank.https")), settings.get("cert.bank")),
-                new HttpsListener("shop-https", Integer.parseInt(settings.get("shop.https")), settings.get("cert.shop")));
+                new HttpsListener("ca-https", Integer.parseInt(settings.get("ca.https")), settings.get("cert.ca"), null),
+                new HttpsListener("bank-https", Integer.parseInt(settings.get("bank.https")), settings.get("cert.bank"),
+                        bankClientTrust),
+                new HttpsListener("shop-https", Integer.parseInt(settings.get("shop.https")), settings.get("cert.shop"),
+                        null));
     }
 
     void apply() {
@@ -131,8 +148,22 @@ public final class ConfigureDomain {
             http.setAttribute("max-connections", "250");
             findOrCreate(http, "file-cache", null, null).setAttribute("enabled", "false");
             Element ssl = findOrCreate(protocol, "ssl", null, null);
-            ssl.setAttribute("classname", "com.sun.enterprise.security.ssl.GlassfishSSLImpl");
             ssl.setAttribute("cert-nickname", https.certAlias());
+            if (https.clientTrustStore() == null) {
+                ssl.setAttribute("classname", GLASSFISH_SSL);
+                for (String a : List.of("client-auth", "key-store", "key-store-type", "trust-store", "trust-store-type")) {
+                    ssl.removeAttribute(a);
+                }
+            } else {
+                // "want": a client may present a certificate, browsers and apps without one connect as before. The
+                // same keystore as the other listeners (GlassfishSSLImpl would ignore a listener's trust store).
+                ssl.setAttribute("classname", JSSE);
+                ssl.setAttribute("client-auth", "want");
+                ssl.setAttribute("key-store", "${com.sun.aas.instanceRoot}/config/keystore.p12");
+                ssl.setAttribute("key-store-type", "PKCS12");
+                ssl.setAttribute("trust-store", https.clientTrustStore());
+                ssl.setAttribute("trust-store-type", "PKCS12");
+            }
 
             Element l = findOrCreate(listeners, "network-listener", "name", https.name());
             l.setAttribute("port", String.valueOf(https.port()));

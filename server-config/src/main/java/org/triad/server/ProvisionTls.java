@@ -51,7 +51,9 @@ import javax.net.ssl.TrustManagerFactory;
  * apart from the listener keys that way.
  * Environment: {@code TRIAD_CA_ENROLL_USER}, {@code TRIAD_CA_ENROLL_PASSWORD} (enrolment
  * account), {@code TRIAD_KEYSTORE_PASSWORD} (Payara's master password, default {@code changeit}).
- * The trust bundle is rewritten to hold the CA root afterwards.
+ * The trust bundle is rewritten to hold the CA root afterwards, and so is {@code bank-client-trust.p12}, the only
+ * trust anchors of the bank listener for client certificates (mutual TLS), when the domain has it (prints
+ * {@code bank-client-trust} when it changed).
  */
 public final class ProvisionTls {
 
@@ -117,7 +119,39 @@ public final class ProvisionTls {
             System.out.println(alias);
         }
         installRoot(root);
+        if (installClientTrust(root)) {
+            System.out.println(CLIENT_TRUST);
+        }
         Files.writeString(trustPem, pem(root));
+    }
+
+    /** What {@link #run} prints when the bank's client-certificate trust store changed (its listener must reload). */
+    static final String CLIENT_TRUST = "bank-client-trust";
+
+    /**
+     * The trust store of the bank listener's client certificates (mutual TLS), if the domain has one: made to hold
+     * the Triad root alone (replacing the placeholder the launcher created, or an old root). True if it changed.
+     */
+    private boolean installClientTrust(X509Certificate root) throws Exception {
+        Path store = configDir.resolve(CLIENT_TRUST + ".p12");
+        if (!Files.exists(store)) {
+            return false;
+        }
+        KeyStore ks = load(store);
+        if (ks.size() == 1 && root.equals(ks.getCertificate("triad-root"))) {
+            return false;
+        }
+        KeyStore fresh = KeyStore.getInstance("PKCS12");
+        fresh.load(null, null);
+        fresh.setCertificateEntry("triad-root", root);
+        Path tmp = store.resolveSibling(store.getFileName() + ".tmp");
+        try (var out = Files.newOutputStream(tmp)) {
+            fresh.store(out, storePassword);
+        }
+        Files.move(tmp, store, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        log("client certificates (bank listener): trusting only the Triad root " + root.getSubjectX500Principal().getName());
+        return true;
     }
 
     /** Null if the entry's certificate may stay, otherwise why it must be replaced. */

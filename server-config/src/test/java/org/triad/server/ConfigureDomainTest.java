@@ -63,6 +63,27 @@ class ConfigureDomainTest {
     }
 
     @Test
+    void onlyTheBankAsksForClientCertificatesAndTrustsItsOwnStoreForThem() throws Exception {
+        String xml = configure();
+        java.util.regex.Matcher bank = java.util.regex.Pattern.compile("<ssl[^>]*cert-nickname=\"triad-bank\"[^>]*>")
+                .matcher(xml);
+        assertThat(bank.find()).isTrue();
+        assertThat(bank.group()).contains("client-auth=\"want\"").contains("bank-client-trust.p12")
+                .contains("classname=\"" + ConfigureDomain.JSSE + "\"");
+        for (String other : java.util.List.of("triad-ca", "triad-shop")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("<ssl[^>]*cert-nickname=\"" + other + "\"[^>]*>")
+                    .matcher(xml);
+            assertThat(m.find()).isTrue();
+            assertThat(m.group()).doesNotContain("client-auth").doesNotContain("trust-store")
+                    .contains(ConfigureDomain.GLASSFISH_SSL);
+        }
+        java.util.regex.Matcher off = java.util.regex.Pattern.compile("<ssl[^>]*cert-nickname=\"triad-bank\"[^>]*>")
+                .matcher(configure("bank.client-trust=none"));
+        assertThat(off.find()).isTrue();
+        assertThat(off.group()).doesNotContain("client-auth").doesNotContain("trust-store");
+    }
+
+    @Test
     void portsAndHeapAreSettable() throws Exception {
         String xml = configure("ca.https=18443", "http=18080", "heap=2g", "https.threads=64");
 

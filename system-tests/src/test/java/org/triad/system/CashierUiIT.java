@@ -64,7 +64,7 @@ class CashierUiIT {
     }
 
     @Test
-    void bobPaysTheShopAtTheCashierOnce() {
+    void bobPaysTheShopAtTheCashierOnce() throws Exception {
         String token = token();
         JsonObject payment = create(token, "12.30", "7.70");
         String id = payment.getString("id");
@@ -124,9 +124,18 @@ class CashierUiIT {
         bank.signOut();
     }
 
-    private static JsonObject create(String token, String a, String b) {
+    /** The shop's back end: its client certificate on every call (its tokens are bound to it, RFC 8705). */
+    private static java.net.http.HttpClient shopTls() {
+        try {
+            return ClientTls.shop().client();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonObject create(String token, String a, String b) throws Exception {
         String total = new BigDecimal(a).add(new BigDecimal(b)).toPlainString();
-        HttpResponse<String> r = TriadHttp.post(TriadHttp.uri("bank", "/api/v1/payments"), "application/json",
+        HttpResponse<String> r = ClientTls.post(shopTls(), TriadHttp.uri("bank", "/api/v1/payments"), "application/json",
                 "{\"payees\":[{\"card_ref\":\"settlement\",\"amount\":" + a + ",\"merchant_order_id\":\"fee-1\"},"
                         + "{\"card_ref\":\"settlement\",\"amount\":" + b + ",\"merchant_order_id\":\"fee-2\"}],"
                         + "\"total\":" + total + ",\"currency\":\"CNY\","
@@ -136,13 +145,13 @@ class CashierUiIT {
         return TriadHttp.json(r);
     }
 
-    private static String status(String token, String id) {
-        return TriadHttp.json(TriadHttp.get(TriadHttp.uri("bank", "/api/v1/payments/" + id), "Authorization",
+    private static String status(String token, String id) throws Exception {
+        return TriadHttp.json(ClientTls.get(shopTls(), TriadHttp.uri("bank", "/api/v1/payments/" + id), "Authorization",
                 "Bearer " + token)).getString("status");
     }
 
-    private static String token() {
-        HttpResponse<String> r = TriadHttp.post(TriadHttp.uri("bank", "/oauth2/token"),
+    private static String token() throws Exception {
+        HttpResponse<String> r = ClientTls.post(shopTls(), TriadHttp.uri("bank", "/oauth2/token"),
                 "application/x-www-form-urlencoded", "grant_type=client_credentials&scope=payments",
                 "Authorization", basic(SHOP, SHOP_SECRET));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);

@@ -384,9 +384,15 @@ class OAuthProviderIT {
                 + "&code_verifier=" + new CodeVerifier().getValue(), "invalid_grant");
         assertTokenError("client_id=" + DEMO + "&grant_type=refresh_token&refresh_token=not-a-token", "invalid_grant");
 
-        // the shop's back end: client credentials work, but such a token is nobody's
-        HttpResponse<String> cc = TriadHttp.post(URI.create(token), "application/x-www-form-urlencoded",
+        // the shop's back end: client credentials work (over mutual TLS with the shop's client certificate, which the
+        // development seed registered: without it, invalid_client), but such a token is nobody's
+        HttpResponse<String> withoutCertificate = TriadHttp.post(URI.create(token), "application/x-www-form-urlencoded",
                 "grant_type=client_credentials&scope=cards%3Aread", "Authorization", basicAuth(SHOP, SHOP_SECRET));
+        assertThat(withoutCertificate.statusCode()).isEqualTo(401);
+        assertThat(TriadHttp.json(withoutCertificate).getString("error")).isEqualTo("invalid_client");
+        HttpResponse<String> cc = ClientTls.post(ClientTls.shop().client(), URI.create(token),
+                "application/x-www-form-urlencoded", "grant_type=client_credentials&scope=cards%3Aread",
+                "Authorization", basicAuth(SHOP, SHOP_SECRET));
         assertThat(cc.statusCode()).as(cc.body()).isEqualTo(200);
         String clientToken = TriadHttp.json(cc).getString("access_token");
         assertThat(TriadHttp.json(cc).containsKey("refresh_token")).isFalse();

@@ -182,6 +182,67 @@ class PaymentsIT {
     }
 
     @Test
+    void aMerchantThatRegisteredItsClientCertificateGetsTokensOnlyOverMutualTlsAndBoundTokensNeedTheCertificate() {
+        Merchant m = Merchant.create();
+        // unbound (no certificate registered): tokens carry no cnf and work on any connection, as before
+        assertThat(claims(m.token())).doesNotContainKey("cnf");
+        assertThat(m.get("pay_none").statusCode()).isEqualTo(404);
+
+        String owner = basic(m.clientId() + "@example.com", PaymentsFixtureResource.PASSWORD);
+        URI profile = TriadHttp.uri("bank", "/api/v1/me/apps/" + m.clientId() + "/merchant");
+        String form = "{\"displayName\":\"Shop mTLS\",\"settlementCardId\":" + m.settlementCard()
+                + ",\"notifyUrl\":\"https://127.0.0.1:9/notify\",\"returnUrlPrefixes\":[\"https://merchant.example/\"],";
+        expectProblem(put(profile, "application/json", form + "\"clientCertificateSubject\":\"not a name\"}",
+                "Authorization", owner), 422, "invalid-client-certificate");
+        expectProblem(put(profile, "application/json", form + "\"clientCertificate\":\"-----BEGIN CERTIFICATE"
+                + "-----\\nAAAA\\n-----END CERTIFICATE-----\"}", "Authorization", owner), 422, "invalid-client-certificate");
+        HttpResponse<String> registered = put(profile, "application/json",
+                form + "\"clientCertificateSubject\":\"O=Example, CN=" + m.clientId() + "\"}", "Authorization", owner);
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
+        assertThat(TriadHttp.json(registered).getString("clientCertificateSubject"))
+                .isEqualTo("O=Example,CN=" + m.clientId());
+
+        // its secret alone, or its client_id alone, on a connection without a client certificate: no token
+        for (HttpResponse<String> refused : List.of(
+                TriadHttp.post(TriadHttp.uri("bank", "/oauth2/token"), "application/x-www-form-urlencoded",
+                        "grant_type=client_credentials&scope=payments", "Authorization", basic(m.clientId(), m.secret())),
+                TriadHttp.post(TriadHttp.uri("bank", "/oauth2/token"), "application/x-www-form-urlencoded",
+                        "grant_type=client_credentials&scope=payments&client_id=" + m.clientId()))) {
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(401);
+            assertThat(TriadHttp.json(refused).getString("error")).isEqualTo("invalid_client");
+            assertThat(refused.body()).doesNotContain("access_token").contains("no client certificate");
+        }
+
+        // a token bound to a certificate, presented without one: 401 invalid_token, nothing created
+        String bound = TriadHttp.post(TriadHttp.uri("bank", "/api/test/payments/bound-token?client=" + m.clientId()
+                + "&x5t=bVIJzsp5rYtMMnOJpxFqyVy_wJU7VeyKtIUSN2rTmBQ"), "text/plain", "").body();
+        assertThat(claims(bound).getJsonObject("cnf").getString("x5t#S256"))
+                .isEqualTo("bVIJzsp5rYtMMnOJpxFqyVy_wJU7VeyKtIUSN2rTmBQ");
+        HttpResponse<String> refused = TriadHttp.post(TriadHttp.uri("bank", "/api/v1/payments"), "application/json",
+                m.threePayees("100.00", "30.00", "50.00", "20.00"), "Authorization", "Bearer " + bound,
+                "Idempotency-Key", UUID.randomUUID().toString());
+        expectProblem(refused, 401, "invalid-token");
+        assertThat(refused.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("error=\"invalid_token\"");
+
+        // the provider says so in its metadata (RFC 8705 §3.3)
+        JsonObject metadata = TriadHttp.json(TriadHttp.get(TriadHttp.uri("bank", "/.well-known/openid-configuration")));
+        assertThat(metadata.getBoolean("tls_client_certificate_bound_access_tokens")).isTrue();
+    }
+
+    private static HttpResponse<String> put(URI uri, String contentType, String body, String... headers) {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(uri)
+                .timeout(java.time.Duration.ofSeconds(30)).header("Content-Type", contentType)
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        b.headers(headers);
+        return TriadHttp.send(b.build());
+    }
+
+    private static JsonObject claims(String jwt) {
+        return Json.createReader(new java.io.StringReader(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]),
+                StandardCharsets.UTF_8))).readObject();
+    }
+
+    @Test
     void badPaymentsAreRefusedAndARefusedRequestDoesNotUseUpItsKey() {
         Merchant m = Merchant.create();
         Merchant other = Merchant.create();

@@ -7,11 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.X509KeyManager;
@@ -32,7 +34,7 @@ public final class TriadTls {
     private static final Object LOCK = new Object();
     private static volatile Built built;
 
-    private record Built(SSLContext context, HttpClient client, X509Certificate root, long keystoreModified,
+    private record Built(SSLContext context, HttpClient client, Set<TrustAnchor> anchors, long keystoreModified,
                          long truststoreModified, long expiresAt) {
         boolean fresh(long keystore, long truststore) {
             return keystoreModified == keystore && truststoreModified == truststore
@@ -47,9 +49,18 @@ public final class TriadTls {
         return current().context();
     }
 
+    /**
+     * The Triad root(s) of the instance truststore as PKIX trust anchors, for checking a certificate a peer presented
+     * outside a handshake this class made (e.g. a client certificate a listener accepted, with
+     * {@link CertificateStatus#check}).
+     */
+    public static Set<TrustAnchor> trustAnchors() {
+        return current().anchors();
+    }
+
     /** The Triad root this instance trusts (from its truststore): the anchor for signed notifications. */
     public static X509Certificate root() {
-        return current().root();
+        return current().anchors().iterator().next().getTrustedCert();
     }
 
     /** An HTTP client over {@link #sslContext()} (HTTP/1.1, 5 s connect timeout). */
@@ -112,7 +123,7 @@ public final class TriadTls {
                     .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
             // a new client (and so new connections, each with a full handshake and revocation
             // check) at least every cache period: pooled connections must not outlive a revocation
-            return new Built(context, client, root, keystoreModified, truststoreModified,
+            return new Built(context, client, Set.of(new TrustAnchor(root, null)), keystoreModified, truststoreModified,
                     System.currentTimeMillis() + cacheSeconds * 1000L);
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot build the TLS client context", e);

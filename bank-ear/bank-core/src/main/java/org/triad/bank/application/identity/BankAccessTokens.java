@@ -20,6 +20,12 @@ import org.triad.common.security.VerifiedAccessToken;
 @ApplicationScoped
 public class BankAccessTokens {
 
+    /** RFC 7800 confirmation claim. */
+    public static final String CONFIRMATION = "cnf";
+
+    /** RFC 8705 §3.1 confirmation method: base64url SHA-256 thumbprint of the DER client certificate. */
+    public static final String X5T_S256 = "x5t#S256";
+
     @EJB
     SigningKeys signingKeys;
 
@@ -40,6 +46,29 @@ public class BankAccessTokens {
      */
     public VerifiedAccessToken validate(String token) throws InvalidAccessTokenException {
         return validator.validate(token);
+    }
+
+    /**
+     * The certificate thumbprint a token is bound to ({@code cnf.x5t#S256}, RFC 8705 §3), or empty for a token
+     * without {@code cnf}. Reads a token that {@link #validate(String)} accepted.
+     *
+     * @throws InvalidAccessTokenException if {@code cnf} is there but names no certificate thumbprint: a token
+     *                                     bound by a method the bank does not know is refused, never used unbound
+     */
+    public static java.util.Optional<String> certificateBinding(String token) throws InvalidAccessTokenException {
+        java.util.Map<String, Object> cnf;
+        try {
+            cnf = com.nimbusds.jwt.JWTParser.parse(token).getJWTClaimsSet().getJSONObjectClaim(CONFIRMATION);
+        } catch (java.text.ParseException e) {
+            throw new InvalidAccessTokenException("malformed confirmation claim");
+        }
+        if (cnf == null) {
+            return java.util.Optional.empty();
+        }
+        if (!(cnf.get(X5T_S256) instanceof String thumbprint) || thumbprint.isBlank()) {
+            throw new InvalidAccessTokenException("unsupported confirmation method");
+        }
+        return java.util.Optional.of(thumbprint);
     }
 
     /** Whether the token was issued to the bank's own first-party client. */

@@ -161,11 +161,21 @@ public class TokenService {
      * {@code sid}, no roles, 15 minutes. Nothing is stored.
      */
     public String issueClientAccessToken(String clientId, Set<String> scopes, String audience) {
+        return issueClientAccessToken(clientId, scopes, audience, null);
+    }
+
+    /**
+     * The same, bound to a client certificate when {@code certificateThumbprint} is given: the claim
+     * {@code cnf: {"x5t#S256": thumbprint}} of RFC 8705 §3, which resource servers compare with the certificate of
+     * the connection the token arrives on.
+     */
+    public String issueClientAccessToken(String clientId, Set<String> scopes, String audience,
+                                         String certificateThumbprint) {
         if (clientId == null || clientId.isBlank() || audience == null) {
             throw new IllegalArgumentException("client id and audience are required");
         }
         return accessToken(clientId, null, clientId, scopes == null ? Set.of() : scopes, Set.of(), Set.of(audience),
-                now());
+                now(), certificateThumbprint);
     }
 
     /** What introspection tells of a refresh token that is usable now. */
@@ -219,7 +229,7 @@ public class TokenService {
     private TokenPair mint(LoginSession s, Customer customer, String clientId, Set<String> scopes,
                            Set<String> audiences, Instant now) {
         String access = accessToken(String.valueOf(customer.id()), s.handle(), clientId, scopes,
-                Authentication.groupsOf(customer), audiences, now);
+                Authentication.groupsOf(customer), audiences, now, null);
         String raw = Hashes.randomToken();
         Instant refreshExpires = now.plus(IdentitySettings.REFRESH_TOKEN_LIFETIME);
         refreshTokens.add(new RefreshToken(Hashes.sha256Hex(raw), s.id(), customer.id(), clientId, scopes, audiences,
@@ -233,7 +243,7 @@ public class TokenService {
     }
 
     private String accessToken(String subject, String sid, String clientId, Set<String> scopes, Set<String> roles,
-                               Set<String> audiences, Instant now) {
+                               Set<String> audiences, Instant now, String certificateThumbprint) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(settings.issuer())
                 .subject(subject)
@@ -247,6 +257,9 @@ public class TokenService {
                 .claim("client_id", clientId);
         if (sid != null) {
             claims.claim("sid", sid);
+        }
+        if (certificateThumbprint != null) {
+            claims.claim(BankAccessTokens.CONFIRMATION, java.util.Map.of(BankAccessTokens.X5T_S256, certificateThumbprint));
         }
         return signingKeys.sign(claims.build(), ACCESS_TOKEN_TYPE);
     }

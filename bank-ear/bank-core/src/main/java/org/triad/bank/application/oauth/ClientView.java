@@ -11,14 +11,25 @@ public record ClientView(long id, String clientId, String name, String homepage,
                          List<String> redirectUris, List<String> postLogoutUris, Set<String> scopes,
                          boolean confidential, boolean legacyImplicit, long ownerId, String ownerName,
                          Long organisationId, String organisationName, ClientStatus status, String reviewReason, Instant createdAt,
-                         Instant updatedAt, String backchannelLogoutUri) {
+                         Instant updatedAt, String backchannelLogoutUri, String clientCertificateSubject) {
 
     /** {@code ownerName}: the organisation's name for an organisation's app, else the registering customer's. */
     static ClientView of(OAuthClient c, String ownerName, String organisationName) {
         return new ClientView(c.id(), c.clientId(), c.name(), c.homepage(), c.hasIcon(), c.redirectUris(),
                 c.postLogoutUris(), c.scopes(), c.isConfidential(), c.isLegacyImplicit(), c.ownerId(), ownerName,
                 c.organisationId(), organisationName, c.status(), c.reviewReason(), c.createdAt(), c.updatedAt(),
-                c.backchannelLogoutUri());
+                c.backchannelLogoutUri(), c.clientCertificateSubject());
+    }
+
+    /** Whether the app registered a client certificate (RFC 8705): its client-credentials tokens are bound to it. */
+    public boolean mutualTls() {
+        return clientCertificateSubject != null;
+    }
+
+    /** Whether {@code subject} is the registered client certificate subject (DN comparison, not text). */
+    public boolean isClientCertificateSubject(javax.security.auth.x500.X500Principal subject) {
+        return clientCertificateSubject != null && subject != null
+                && new javax.security.auth.x500.X500Principal(clientCertificateSubject).equals(subject);
     }
 
     public boolean approved() {

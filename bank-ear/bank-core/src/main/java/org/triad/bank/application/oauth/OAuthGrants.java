@@ -161,9 +161,25 @@ public class OAuthGrants {
 
     /** Client credentials (confidential apps, checked by the caller): an access token for the app itself. */
     public TokenOutcome clientCredentials(String clientId, Set<String> requestedScopes) {
+        return clientCredentials(clientId, requestedScopes, null);
+    }
+
+    /**
+     * The client credentials grant, the token bound to the client certificate of the connection when
+     * {@code certificateThumbprint} is given (RFC 8705 §3: claim {@code cnf} with {@code x5t#S256}). An app that
+     * registered a client certificate gets bound tokens only: the caller (the token endpoint) has checked the
+     * presented certificate's subject, chain and revocation status.
+     *
+     * @param certificateThumbprint base64url SHA-256 of the DER certificate the client presented, or null
+     */
+    public TokenOutcome clientCredentials(String clientId, Set<String> requestedScopes, String certificateThumbprint) {
         OAuthClient client = repository.findByClientId(clientId).filter(OAuthClient::isUsable).orElse(null);
         if (client == null || !client.isConfidential()) {
             return TokenOutcome.refused("unauthorized_client", "Only approved confidential apps may do this.");
+        }
+        if (client.clientCertificateSubject() != null && certificateThumbprint == null) {
+            return TokenOutcome.refused("invalid_client", "This app's tokens are bound to its client certificate:"
+                    + " present it on the TLS connection.");
         }
         Set<String> scopes = new LinkedHashSet<>(requestedScopes == null || requestedScopes.isEmpty()
                 ? client.scopes() : requestedScopes);
@@ -173,7 +189,7 @@ public class OAuthGrants {
             return TokenOutcome.refused("invalid_scope", "Scope not allowed for this app.");
         }
         Instant expires = Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(IdentitySettings.ACCESS_TOKEN_LIFETIME);
-        String token = tokens.issueClientAccessToken(clientId, scopes, settings.issuer());
+        String token = tokens.issueClientAccessToken(clientId, scopes, settings.issuer(), certificateThumbprint);
         return new TokenOutcome(token, expires, null, Scopes.ordered(scopes), null, null, null);
     }
 

@@ -15,13 +15,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.triad.bank.application.customer.Onboarding;
 import org.triad.bank.application.oauth.OAuthDevSeed;
 import org.triad.bank.domain.model.customer.CustomerRepository;
-import org.triad.bank.domain.model.payment.PaymentRepository;
 
 /**
  * The development merchant, with the rest of the development data ({@code triad.bank.dev-seed}): the shop's app
  * ({@code triad-shop}, owned by {@code admin}) becomes an approved merchant "Triad Shop" whose settlement card is a
- * new card of {@code admin}, notify URL {@code <shop>/api/v1/payments/notifications}, return URLs below the shop.
- * Created once.
+ * new card of {@code admin}, notify URL {@code <shop>/api/v1/payments/notifications}, return URLs below the shop,
+ * and the shop's client certificate subject registered for mutual TLS (RFC 8705), so the shop's client-credentials
+ * tokens are bound to the certificate {@code ./triad} provisions for it. Created once.
  */
 @Startup
 @Singleton
@@ -40,8 +40,16 @@ public class PaymentsDevSeed {
     @ConfigProperty(name = "triad.shop.public-url", defaultValue = "https://localhost:10443/shop")
     String shopUrl;
 
+    /**
+     * The subject of the shop's client certificate ({@code ./triad} provisions {@code triad-shop-client}, profile
+     * {@code tls-client}, CN {@code shop}); {@code none}: the seed registers no certificate and the shop's tokens
+     * are not bound (the in-container tests, which run without certificates from the CA).
+     */
     @Inject
-    PaymentRepository payments;
+    @ConfigProperty(name = "triad.bank.dev-seed.shop-client-subject", defaultValue = "CN=shop")
+    String shopClientSubject;
+
+    static final String NO_CERTIFICATE = "none";
 
     @Inject
     CustomerRepository customers;
@@ -54,7 +62,7 @@ public class PaymentsDevSeed {
 
     @PostConstruct
     void seed() {
-        if (!enabled || payments.merchantOfClient(OAuthDevSeed.SHOP_CLIENT_ID).isPresent()) {
+        if (!enabled) {
             return;
         }
         Long admin = customers.findByLogin("admin").map(c -> c.id()).orElse(null);
@@ -62,12 +70,26 @@ public class PaymentsDevSeed {
         if (admin == null || clerk == null) {
             return;
         }
+        String subject = NO_CERTIFICATE.equals(shopClientSubject.strip()) ? null : shopClientSubject.strip();
         try {
+            var existing = merchants.ofOwnApp(admin, OAuthDevSeed.SHOP_CLIENT_ID);
+            if (existing.isPresent()) {
+                // a development database from before mutual TLS: register the shop's certificate once
+                var m = existing.get();
+                if (subject != null && m.clientCertificateSubject() == null) {
+                    merchants.describe(admin, m.clientId(), m.displayName(), m.settlementCardId(), m.notifyUrl(),
+                            m.returnUrlPrefixes(), subject);
+                    merchants.approve(clerk, OAuthDevSeed.SHOP_CLIENT_ID);
+                    LOG.info("Development merchant " + m.clientId() + ": registered client certificate " + subject);
+                }
+                return;
+            }
             long card = onboarding.openActiveCard(admin);
             merchants.describe(admin, OAuthDevSeed.SHOP_CLIENT_ID, "Triad Shop", card, shopUrl + SHOP_NOTIFY_PATH,
-                    List.of(shopUrl + "/"));
+                    List.of(shopUrl + "/"), subject);
             merchants.approve(clerk, OAuthDevSeed.SHOP_CLIENT_ID);
-            LOG.info("Seeded development merchant: " + OAuthDevSeed.SHOP_CLIENT_ID);
+            LOG.info("Seeded development merchant: " + OAuthDevSeed.SHOP_CLIENT_ID
+                    + (subject == null ? " (no client certificate)" : " with client certificate " + subject));
         } catch (RuntimeException e) {
             // another cluster member seeded it at the same moment
             LOG.log(Level.INFO, "Development merchant not seeded here: " + e.getMessage());

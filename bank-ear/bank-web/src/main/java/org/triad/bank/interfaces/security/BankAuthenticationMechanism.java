@@ -94,6 +94,9 @@ public class BankAuthenticationMechanism implements HttpAuthenticationMechanism 
     @Inject
     BankAccessTokens accessTokens;
 
+    @Inject
+    ClientCertificates clientCertificates;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -184,6 +187,12 @@ public class BankAuthenticationMechanism implements HttpAuthenticationMechanism 
         VerifiedAccessToken token;
         try {
             token = accessTokens.validate(jwt);
+            // RFC 8705 §3: a token bound to a client certificate is good only on a connection with that certificate
+            String bound = BankAccessTokens.certificateBinding(jwt).orElse(null);
+            String refusal = bound == null ? null : clientCertificates.refusalForBoundToken(request, bound);
+            if (refusal != null) {
+                return refuseToken(request, response, refusal);
+            }
         } catch (InvalidAccessTokenException e) {
             return refuseToken(request, response, e.getMessage());
         }

@@ -74,6 +74,21 @@ public class PaymentsFixtureResource {
     @Inject
     CardRepository cards;
 
+    @EJB
+    org.triad.bank.application.identity.TokenService tokenService;
+
+    /**
+     * A client-credentials token with the scope {@code payments} for {@code client}, bound to the certificate with
+     * thumbprint {@code x5t} (what the token endpoint issues over mutual TLS; a test client here has no certificate).
+     */
+    @POST
+    @Path("bound-token")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String boundToken(@QueryParam("client") String client, @QueryParam("x5t") String thumbprint) {
+        return tokenService.issueClientAccessToken(client, Set.of(Scopes.PAYMENTS), "https://localhost:9443/bank",
+                thumbprint);
+    }
+
     /** A new approved merchant with two sellers and a buyer holding {@code deposit} CNY. */
     @POST
     @Path("merchant")

@@ -98,6 +98,10 @@ public class OAuthClient {
     @Column(name = "deleted_at")
     private Instant deletedAt;
 
+    /** RFC 8705 {@code tls_client_auth_subject_dn} in RFC 2253 form, or null: the app does not use mutual TLS. */
+    @Column(name = "tls_client_auth_subject_dn")
+    private String tlsClientAuthSubjectDn;
+
     @Version
     private long version;
 
@@ -180,6 +184,51 @@ public class OAuthClient {
             backToReview();
         }
         updatedAt = now;
+    }
+
+    /**
+     * Registers (or, with null or blank, clears) the subject DN of the client certificate the app presents on its
+     * TLS connections to the bank (RFC 8705 §2.1.2, {@code tls_client_auth_subject_dn}). From then on the token
+     * endpoint gives a confidential app a client-credentials token only over a connection with a valid certificate
+     * of this subject from the Triad CA, and binds the token to that certificate. Only confidential apps.
+     *
+     * @throws InvalidClientInputException if the name is not an RFC 4514 distinguished name or the app is public
+     */
+    public void clientCertificateSubject(String subjectDn, Instant now) {
+        String dn = null;
+        if (subjectDn != null && !subjectDn.isBlank()) {
+            if (!confidential) {
+                throw new InvalidClientInputException("Only confidential apps can register a client certificate.");
+            }
+            if (subjectDn.length() > 400) {
+                throw new InvalidClientInputException("The certificate subject is too long.");
+            }
+            try {
+                dn = new javax.security.auth.x500.X500Principal(subjectDn.strip())
+                        .getName(javax.security.auth.x500.X500Principal.RFC2253);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidClientInputException("The certificate subject is not a distinguished name"
+                        + " (RFC 4514, e.g. CN=shop).");
+            }
+            if (dn.isEmpty()) {
+                throw new InvalidClientInputException("The certificate subject is empty.");
+            }
+        }
+        if (!java.util.Objects.equals(dn, tlsClientAuthSubjectDn)) {
+            tlsClientAuthSubjectDn = dn;
+            updatedAt = now;
+        }
+    }
+
+    /** The registered client certificate subject (RFC 2253), or null. */
+    public String clientCertificateSubject() {
+        return tlsClientAuthSubjectDn;
+    }
+
+    /** Whether {@code subject} is the registered client certificate subject (DN comparison, not text). */
+    public boolean isClientCertificateSubject(javax.security.auth.x500.X500Principal subject) {
+        return tlsClientAuthSubjectDn != null && subject != null
+                && new javax.security.auth.x500.X500Principal(tlsClientAuthSubjectDn).equals(subject);
     }
 
     /** The back-channel logout URL, or null. */

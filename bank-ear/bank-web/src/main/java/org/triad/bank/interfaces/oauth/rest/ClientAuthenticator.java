@@ -9,14 +9,19 @@ import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
 import org.triad.bank.application.oauth.ClientView;
 import org.triad.bank.application.oauth.OAuthProvider;
+import org.triad.bank.interfaces.security.ClientCertificates;
 
 /**
  * Client authentication of the token, revocation and introspection endpoints: {@code client_secret_basic} or
- * {@code client_secret_post} for confidential apps, {@code client_id} alone for public apps where allowed.
+ * {@code client_secret_post} for confidential apps, {@code tls_client_auth} (RFC 8705 §2.1.2: {@code client_id} and
+ * a Triad client certificate of the subject the app registered) for apps with mutual TLS, {@code client_id} alone
+ * for public apps where allowed.
  */
 @ApplicationScoped
 public class ClientAuthenticator {
@@ -24,8 +29,18 @@ public class ClientAuthenticator {
     @EJB
     OAuthProvider provider;
 
+    @Inject
+    ClientCertificates certificates;
+
+    @Inject
+    HttpServletRequest servletRequest;
+
     /** The authenticated (or identified public) client, or the error to answer. */
-    public record Result(ClientView client, ErrorObject error, boolean basic) {
+    public record Result(ClientView client, ErrorObject error, boolean basic, boolean byCertificate) {
+
+        Result(ClientView client, ErrorObject error, boolean basic) {
+            this(client, error, basic, false);
+        }
 
         boolean ok() {
             return error == null;
@@ -72,6 +87,17 @@ public class ClientAuthenticator {
                     false);
         }
         Optional<ClientView> client = provider.client(ids.get(0));
+        if (client.isPresent() && client.get().mutualTls()) {
+            // tls_client_auth (RFC 8705 §2.1.2): the TLS client certificate of the registered subject authenticates
+            // the app; the request does not reach Nimbus with the certificate (OAuthHttp.request), so this is the
+            // client_id-only shape
+            String refusal = certificates.refusalFor(servletRequest, client.get());
+            if (refusal != null) {
+                return new Result(null, OAuth2Error.INVALID_CLIENT.setDescription("Client authentication failed: "
+                        + refusal + "."), false);
+            }
+            return new Result(client.get(), null, false, true);
+        }
         if (client.isEmpty() || client.get().confidential() || !publicAllowed) {
             return new Result(null, OAuth2Error.INVALID_CLIENT.setDescription("Client authentication failed."), false);
         }

@@ -50,10 +50,13 @@ public class DiscoveryServlet extends HttpServlet {
                 GrantType.IMPLICIT));
         m.setCodeChallengeMethods(List.of(CodeChallengeMethod.S256));
         m.setTokenEndpointAuthMethods(List.of(ClientAuthenticationMethod.CLIENT_SECRET_BASIC,
-                ClientAuthenticationMethod.CLIENT_SECRET_POST, ClientAuthenticationMethod.NONE));
+                ClientAuthenticationMethod.CLIENT_SECRET_POST, ClientAuthenticationMethod.TLS_CLIENT_AUTH,
+                ClientAuthenticationMethod.NONE));
+        // RFC 8705: client-credentials tokens of apps with a registered client certificate carry cnf.x5t#S256
+        m.setSupportsTLSClientCertificateBoundAccessTokens(true);
         m.setRevocationEndpointAuthMethods(m.getTokenEndpointAuthMethods());
         m.setIntrospectionEndpointAuthMethods(List.of(ClientAuthenticationMethod.CLIENT_SECRET_BASIC,
-                ClientAuthenticationMethod.CLIENT_SECRET_POST));
+                ClientAuthenticationMethod.CLIENT_SECRET_POST, ClientAuthenticationMethod.TLS_CLIENT_AUTH));
         m.setIDTokenJWSAlgs(List.of(JWSAlgorithm.ES256));
         m.setClaims(List.of("sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "at_hash", "azp", "sid", "name",
                 "preferred_username", "email", "email_verified", "phone_number", "phone_number_verified", "user_id",

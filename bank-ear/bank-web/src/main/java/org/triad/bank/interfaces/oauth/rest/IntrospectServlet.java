@@ -6,7 +6,6 @@ import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
 import com.nimbusds.oauth2.sdk.TokenIntrospectionSuccessResponse;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
-import com.nimbusds.oauth2.sdk.http.JakartaServletUtils;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.id.Subject;
@@ -48,7 +47,7 @@ public class IntrospectServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        HTTPRequest http = JakartaServletUtils.createHTTPRequest(request);
+        HTTPRequest http = OAuthHttp.request(request);
         ClientAuthenticator.Result client = authenticator.authenticate(http, false);
         if (!rateLimit.admit(request, response, client)) {
             return;
@@ -73,7 +72,20 @@ public class IntrospectServlet extends HttpServlet {
             answer = new TokenIntrospectionSuccessResponse.Builder(false).build();
         } else {
             OAuthGrants.Access a = access.get();
-            answer = new TokenIntrospectionSuccessResponse.Builder(true)
+            String bound = null;
+            if (accessToken) {
+                try {
+                    bound = BankAccessTokens.certificateBinding(token).orElse(null);
+                } catch (org.triad.common.security.InvalidAccessTokenException e) {
+                    bound = null;
+                }
+            }
+            TokenIntrospectionSuccessResponse.Builder builder = new TokenIntrospectionSuccessResponse.Builder(true);
+            if (bound != null) {
+                // RFC 8705 §3.2: the resource server learns what the token is bound to
+                builder.x509CertificateSHA256Thumbprint(new com.nimbusds.jose.util.Base64URL(bound));
+            }
+            answer = builder
                     .scope(new Scope(a.scopes().toArray(String[]::new)))
                     .clientID(new ClientID(a.clientId()))
                     .subject(new Subject(a.subject()))

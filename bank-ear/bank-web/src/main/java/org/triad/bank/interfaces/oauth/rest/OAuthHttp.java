@@ -40,4 +40,21 @@ final class OAuthHttp {
         }
         json(response, status, error.toJSONObject());
     }
+
+    /**
+     * The Nimbus view of a protocol request, without the TLS client certificate: Nimbus would inspect it with
+     * BouncyCastle (not in the bank), and the bank checks client certificates itself ({@code ClientCertificates}:
+     * Triad chain and OCSP, which Nimbus does not do).
+     */
+    static com.nimbusds.oauth2.sdk.http.HTTPRequest request(jakarta.servlet.http.HttpServletRequest request)
+            throws IOException {
+        return com.nimbusds.oauth2.sdk.http.JakartaServletUtils.createHTTPRequest(
+                new jakarta.servlet.http.HttpServletRequestWrapper(request) {
+                    @Override
+                    public Object getAttribute(String name) {
+                        return org.triad.bank.interfaces.security.ClientCertificates.REQUEST_ATTRIBUTE.equals(name)
+                                ? null : super.getAttribute(name);
+                    }
+                });
+    }
 }

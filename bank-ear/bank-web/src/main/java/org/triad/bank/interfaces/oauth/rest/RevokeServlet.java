@@ -4,7 +4,6 @@ import com.nimbusds.oauth2.sdk.OAuth2Error;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
-import com.nimbusds.oauth2.sdk.http.JakartaServletUtils;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -34,7 +33,7 @@ public class RevokeServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        HTTPRequest http = JakartaServletUtils.createHTTPRequest(request);
+        HTTPRequest http = OAuthHttp.request(request);
         ClientAuthenticator.Result client = authenticator.authenticate(http, true);
         if (!rateLimit.admit(request, response, client)) {
             return;

@@ -12,7 +12,6 @@ import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
-import com.nimbusds.oauth2.sdk.http.JakartaServletUtils;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
@@ -30,10 +29,12 @@ import org.triad.bank.application.oauth.ClientView;
 import org.triad.bank.application.oauth.OAuthGrants;
 import org.triad.bank.application.oauth.TokenOutcome;
 import org.triad.bank.domain.model.oauth.Scopes;
+import org.triad.bank.interfaces.security.ClientCertificates;
 
 /**
  * The token endpoint: authorization code (PKCE verified), refresh token (rotating), client credentials
- * (confidential apps only). Errors per RFC 6749 §5.2, {@code Cache-Control: no-store}.
+ * (confidential apps only; bound to the TLS client certificate, RFC 8705, for apps that registered one). Errors per
+ * RFC 6749 §5.2, {@code Cache-Control: no-store}.
  */
 @WebServlet(urlPatterns = OAuthEndpoints.TOKEN)
 public class TokenServlet extends HttpServlet {
@@ -49,6 +50,9 @@ public class TokenServlet extends HttpServlet {
     @Inject
     transient OAuthRateLimit rateLimit;
 
+    @Inject
+    transient ClientCertificates certificates;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Allow", "POST");
@@ -60,7 +64,7 @@ public class TokenServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         HTTPRequest http;
         try {
-            http = JakartaServletUtils.createHTTPRequest(request);
+            http = OAuthHttp.request(request);
         } catch (IOException | IllegalArgumentException e) {
             OAuthHttp.error(response, OAuth2Error.INVALID_REQUEST, false);
             return;
@@ -87,9 +91,21 @@ public class TokenServlet extends HttpServlet {
                     .setDescription("Only confidential apps may use client credentials."), false);
             return;
         }
-        TokenRequest tokenRequest;
+        AuthorizationGrant grant;
+        Scope requestedScope;
         try {
-            tokenRequest = TokenRequest.parse(http);
+            if (client.byCertificate()) {
+                // Nimbus's TokenRequest insists on a client authentication it can see for client credentials;
+                // tls_client_auth was checked by the authenticator (the certificate is kept from Nimbus, OAuthHttp)
+                java.util.Map<String, java.util.List<String>> form = ClientAuthenticator.form(http);
+                grant = AuthorizationGrant.parse(form);
+                requestedScope = Scope.parse(com.nimbusds.oauth2.sdk.util.MultivaluedMapUtils.getFirstValue(form,
+                        "scope"));
+            } else {
+                TokenRequest tokenRequest = TokenRequest.parse(http);
+                grant = tokenRequest.getAuthorizationGrant();
+                requestedScope = tokenRequest.getScope();
+            }
         } catch (ParseException e) {
             ErrorObject error = e.getErrorObject() == null ? OAuth2Error.INVALID_REQUEST : e.getErrorObject();
             OAuthHttp.error(response, error.getCode() == null ? OAuth2Error.INVALID_REQUEST : error, false);
@@ -100,17 +116,28 @@ public class TokenServlet extends HttpServlet {
                     .setDescription("This app is not approved on the platform."), false);
             return;
         }
-        AuthorizationGrant grant = tokenRequest.getAuthorizationGrant();
+        // RFC 8705: an app that registered a client certificate gets client-credentials tokens only over a TLS
+        // connection with a good certificate of that subject, and each token is bound to that certificate
+        String thumbprint = null;
+        if (grant instanceof ClientCredentialsGrant && app.mutualTls()) {
+            String refusal = certificates.refusalFor(request, app);
+            if (refusal != null) {
+                OAuthHttp.error(response, OAuth2Error.INVALID_CLIENT.setDescription("Client authentication failed: "
+                        + refusal + "."), client.basic());
+                return;
+            }
+            thumbprint = ClientCertificates.thumbprint(ClientCertificates.presented(request).get(0));
+        }
         Set<String> scopes;
         try {
-            scopes = tokenRequest.getScope() == null ? null : Scopes.parse(tokenRequest.getScope().toString());
+            scopes = requestedScope == null ? null : Scopes.parse(requestedScope.toString());
         } catch (RuntimeException e) {
             OAuthHttp.error(response, OAuth2Error.INVALID_SCOPE.setDescription(e.getMessage()), false);
             return;
         }
         TokenOutcome outcome;
         try {
-            outcome = grant(grant, app, scopes, request);
+            outcome = grant(grant, app, scopes, request, thumbprint);
         } catch (org.triad.common.domain.DomainException e) {
             // e.g. the customer's account was locked since the code was issued: nothing was issued
             outcome = TokenOutcome.refused("invalid_grant", e.getMessage());
@@ -122,7 +149,8 @@ public class TokenServlet extends HttpServlet {
         respond(outcome, response);
     }
 
-    private TokenOutcome grant(AuthorizationGrant grant, ClientView app, Set<String> scopes, HttpServletRequest request) {
+    private TokenOutcome grant(AuthorizationGrant grant, ClientView app, Set<String> scopes, HttpServletRequest request,
+                               String certificateThumbprint) {
         TokenOutcome outcome;
         if (grant instanceof AuthorizationCodeGrant code) {
             outcome = grants.exchangeCode(code.getAuthorizationCode().getValue(), app.clientId(),
@@ -138,7 +166,8 @@ public class TokenServlet extends HttpServlet {
             if (scopes != null && !app.scopes().containsAll(scopes)) {
                 return TokenOutcome.refused("invalid_scope", "Scope not allowed for this app.");
             }
-            outcome = grants.clientCredentials(app.clientId(), scopes == null ? Set.of() : scopes);
+            outcome = grants.clientCredentials(app.clientId(), scopes == null ? Set.of() : scopes,
+                    certificateThumbprint);
         } else {
             return null;
         }

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.triad.bank.application.payments.Merchants.MerchantView;
 import org.triad.bank.application.payments.Merchants;
+import org.triad.bank.domain.model.payment.PaymentRuleException;
 import org.triad.bank.interfaces.security.CallerToken;
 import org.triad.bank.interfaces.support.rest.Caller;
 
@@ -32,8 +33,14 @@ import org.triad.bank.interfaces.support.rest.Caller;
 @Tag(name = "Merchants", description = "Merchant profiles of open-platform apps and their check by a clerk")
 public class MerchantsResource {
 
+    /**
+     * {@code clientCertificateSubject}: the subject DN of the app's Triad {@code tls-client} certificate (RFC 8705
+     * {@code tls_client_auth_subject_dn}, e.g. {@code CN=shop}); or {@code clientCertificate}: such a certificate
+     * (PEM), whose subject is registered. Neither: unchanged; {@code ""}: removed.
+     */
     public record MerchantForm(String displayName, long settlementCardId, String notifyUrl,
-                               List<String> returnUrlPrefixes) {
+                               List<String> returnUrlPrefixes, String clientCertificateSubject,
+                               String clientCertificate) {
     }
 
     public record Rejection(String reason) {
@@ -55,8 +62,16 @@ public class MerchantsResource {
         caller.requireFirstParty();
         long ownerId = Caller.id(request);
         Caller.body(form);
+        String subject = form.clientCertificateSubject();
+        if (form.clientCertificate() != null && !form.clientCertificate().isBlank()) {
+            if (subject != null) {
+                throw new PaymentRuleException("invalid-client-certificate", 422,
+                        "Give the certificate or its subject, not both.");
+            }
+            subject = ClientCertificateUpload.subjectOf(form.clientCertificate());
+        }
         return merchants.describe(ownerId, clientId, form.displayName(), form.settlementCardId(), form.notifyUrl(),
-                form.returnUrlPrefixes());
+                form.returnUrlPrefixes(), subject);
     }
 
     @GET
