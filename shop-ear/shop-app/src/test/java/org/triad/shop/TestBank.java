@@ -167,9 +167,10 @@ public class TestBank {
         if (authorization == null || !authorization.startsWith("Bearer ")) {
             return Response.status(401).build();
         }
+        // as the real bank: a card without a nickname has no "nickname" member at all
         return Response.ok("[{\"card_ref\":\"cref-active-1\",\"number\":\"6200 **** **** 0001\",\"nickname\":\"Daily\","
                 + "\"status\":\"ACTIVE\"},{\"card_ref\":\"cref-frozen-2\",\"number\":\"6200 **** **** 0002\","
-                + "\"nickname\":null,\"status\":\"FROZEN\"}]").build();
+                + "\"status\":\"FROZEN\"}]").build();
     }
 
     @jakarta.ejb.EJB

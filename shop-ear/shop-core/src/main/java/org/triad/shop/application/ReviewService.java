@@ -133,9 +133,25 @@ public class ReviewService {
         admin(adminId);
         Category category = categories.find(categoryId).orElseThrow(() -> ShopRuleException.notFound("category"));
         category.rename(nameEn, nameZh);
+        // the index keeps each item's category names with its parents': the items below this category follow
+        items.touchCategories(withDescendants(categoryId), Instant.now());
         changed("category");
         audit.record(adminId, "CATEGORY_RENAMED", "category:" + categoryId, nameEn + " / " + nameZh);
         return CategoryView.of(category, 0);
+    }
+
+    private java.util.Set<Long> withDescendants(long categoryId) {
+        List<Category> all = categories.all();
+        java.util.Set<Long> ids = new java.util.HashSet<>(List.of(categoryId));
+        for (boolean grew = true; grew; ) {
+            grew = false;
+            for (Category c : all) {
+                if (c.parentId() != null && ids.contains(c.parentId()) && ids.add(c.id())) {
+                    grew = true;
+                }
+            }
+        }
+        return ids;
     }
 
     private String nickname(long userId) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import java.io.IOException;
@@ -60,9 +61,9 @@ public class BankCards {
                     LOG.warning("The bank listed a card without card_ref; it cannot be bound");
                     continue;
                 }
-                cards.add(new BankCard(ref, card.getString("number", ""),
-                        card.isNull("nickname") || !card.containsKey("nickname") ? null : card.getString("nickname", null),
-                        card.getString("status", "UNKNOWN")));
+                // the bank leaves "nickname" out when a card has none (JsonObject.isNull throws for a missing key)
+                String nickname = card.get("nickname") instanceof JsonString name ? name.getString() : null;
+                cards.add(new BankCard(ref, card.getString("number", ""), nickname, card.getString("status", "UNKNOWN")));
             }
         } catch (JsonParsingException | ClassCastException e) {
             throw new BankSignInException("cards", "The bank's card list could not be read.", e);

@@ -114,4 +114,14 @@ public class JpaItemRepository implements ItemRepository {
         em.createQuery("UPDATE Item i SET i.updatedAt = :now WHERE i.sellerId = :s").setParameter("now", now)
                 .setParameter("s", sellerId).executeUpdate();
     }
+
+    @Override
+    public void touchCategories(java.util.Collection<Long> categoryIds, java.time.Instant now) {
+        if (categoryIds.isEmpty()) {
+            return;
+        }
+        em.flush();
+        em.createQuery("UPDATE Item i SET i.updatedAt = :now WHERE i.pubCategoryId IN :c").setParameter("now", now)
+                .setParameter("c", categoryIds).executeUpdate();
+    }
 }

@@ -46,6 +46,12 @@ final class Messages {
                 new FacesMessage(FacesMessage.SEVERITY_INFO, text(key, args), null));
     }
 
+    /** An information next to one component (not repeated by every form's global messages). */
+    static void infoFor(String clientId, String key, Object... args) {
+        FacesContext.getCurrentInstance().addMessage(clientId,
+                new FacesMessage(FacesMessage.SEVERITY_INFO, text(key, args), null));
+    }
+
     /** Shows a refusal next to its field in {@code formId}, or for the page. */
     static void refused(Throwable t, String formId) {
         Throwable c = t;

@@ -95,16 +95,23 @@ public class SearchPage {
     }
 
     public String categoryNameOf(long id) {
+        if (categories == null) {
+            return "";
+        }
         return categories.stream().filter(v -> v.id() == id).findFirst().map(v -> v.name(Messages.locale()))
                 .orElse("");
     }
 
     public int getPages() {
-        return (int) Math.max(1, Math.min(400, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE));
+        return (int) Math.max(1, Math.min(400, (getResult().total() + PAGE_SIZE - 1) / PAGE_SIZE));
     }
 
+    /**
+     * The hits, or none before {@link #load()}: the search box posts back to this page (a new request scope whose
+     * view action does not run on a postback) and the page's expressions are evaluated while the post is decoded.
+     */
     public SearchResult getResult() {
-        return result;
+        return result != null ? result : new SearchResult(List.of(), 0, List.of(), List.of(), 0);
     }
 
     public String getQ() {

@@ -128,7 +128,8 @@ public class SellerItemsPage implements Serializable {
         }
         try {
             current = sellers.addImage(currentUser.id(), editing, file.getContent());
-            Messages.info("seller.imageAdded");
+            // next to the upload field: the item form's global messages would repeat a page-wide one
+            Messages.infoFor("images:image", "seller.imageAdded");
         } catch (RuntimeException e) {
             Messages.refused(e, "images");
         }

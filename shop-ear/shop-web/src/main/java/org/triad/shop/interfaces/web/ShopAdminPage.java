@@ -14,7 +14,10 @@ import org.triad.shop.application.CategoryView;
 import org.triad.shop.application.ReviewService;
 import org.triad.shop.application.UserView;
 
-/** The shop admin's sellers (ban with a reason, lift a ban) and the category tree (add, rename in both languages). */
+/**
+ * The shop admin's sellers (ban with a reason, lift a ban) and the category tree (rename in both languages, add).
+ * Every action reloads the page with its outcome at the top, or its refusal next to the field.
+ */
 @Named
 @ViewScoped
 public class ShopAdminPage implements Serializable {
@@ -33,6 +36,8 @@ public class ShopAdminPage implements Serializable {
     private List<UserView> sellers;
     private List<CategoryView> categories;
     private final Map<Long, String> banReasons = new HashMap<>();
+    private final Map<Long, String> renameEn = new HashMap<>();
+    private final Map<Long, String> renameZh = new HashMap<>();
     private Long parentId;
     private String slug;
     private String nameEn;
@@ -42,14 +47,21 @@ public class ShopAdminPage implements Serializable {
     void load() {
         sellers = reviews.sellers(currentUser.id(), 0, 200);
         categories = catalogue.categoryTree();
+        // the rename fields start with the stored names; a refused rename keeps what was typed
+        for (CategoryView c : categories) {
+            renameEn.putIfAbsent(c.id(), c.nameEn());
+            renameZh.putIfAbsent(c.id(), c.nameZh());
+        }
     }
 
-    public void ban(long sellerId) {
+    /** Bans the seller of table row {@code row} (a refused reason is shown next to that row's field). */
+    public void ban(long sellerId, int row) {
         try {
             reviews.banSeller(currentUser.id(), sellerId, banReasons.get(sellerId));
             Messages.info("admin.banned");
+            banReasons.remove(sellerId);
         } catch (RuntimeException e) {
-            Messages.refused(e, null);
+            Messages.refused(e, "sellers:table:" + row);
         }
         load();
     }
@@ -77,6 +89,20 @@ public class ShopAdminPage implements Serializable {
         load();
     }
 
+    /** Renames the category of table row {@code row} to the English and Chinese names typed in that row. */
+    public void rename(long categoryId, int row) {
+        try {
+            CategoryView renamed = reviews.renameCategory(currentUser.id(), categoryId, renameEn.get(categoryId),
+                    renameZh.get(categoryId));
+            renameEn.put(categoryId, renamed.nameEn());
+            renameZh.put(categoryId, renamed.nameZh());
+            Messages.info("admin.categoryRenamed", renamed.nameEn(), renamed.nameZh());
+        } catch (RuntimeException e) {
+            Messages.refused(e, "categories:tree:" + row);
+        }
+        load();
+    }
+
     public String indented(CategoryView c) {
         return "\u00a0\u00a0".repeat(c.depth()) + c.name(Messages.locale());
     }
@@ -91,6 +117,14 @@ public class ShopAdminPage implements Serializable {
 
     public Map<Long, String> getBanReasons() {
         return banReasons;
+    }
+
+    public Map<Long, String> getRenameEn() {
+        return renameEn;
+    }
+
+    public Map<Long, String> getRenameZh() {
+        return renameZh;
     }
 
     public Long getParentId() {

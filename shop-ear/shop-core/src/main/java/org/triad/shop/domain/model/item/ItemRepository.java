@@ -42,4 +42,7 @@ public interface ItemRepository {
 
     /** Marks all of a seller's items changed (their visibility follows the seller's ban). */
     void touchSeller(long sellerId, java.time.Instant now);
+
+    /** Marks the items published in these categories changed (the search index keeps category names). */
+    void touchCategories(java.util.Collection<Long> categoryIds, java.time.Instant now);
 }
