@@ -116,7 +116,7 @@ class ShopCheckoutUiIT {
         String teaId = itemId(TEA);
         String potId = itemId(POT);
         addToCart(potId, "4");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("add-to-cart:cart-messages"), "Only 3 left"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("add-to-cart:cart-messages"), "Not enough in stock"));
         addToCart(teaId, "2");
         addToCart(potId, "1");
         ui.open("shop", "/cart.xhtml?lang=en");
@@ -310,8 +310,7 @@ class ShopCheckoutUiIT {
     private static void addToCart(String itemId, String quantity) {
         ui.open("shop", "/item.xhtml?id=" + itemId + "&lang=en");
         WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("add-to-cart:quantity_input")));
-        input.clear();
-        input.sendKeys(quantity);
+        input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), quantity);
         ui.click(By.id("add-to-cart:add"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id='add-to-cart:cart-messages'] li")));
     }

@@ -51,6 +51,12 @@ public class ItemPage {
 
     /** The item; on a postback (add to cart) read again from the view parameter. */
     public ItemView getItem() {
+        if (id == null) {
+            String param = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("id");
+            if (param != null && param.matches("\\d{1,18}")) {
+                id = Long.valueOf(param);
+            }
+        }
         if (item == null && id != null) {
             try {
                 item = catalogue.item(id, currentUser.idOrNull());
