@@ -71,6 +71,7 @@ public class CheckoutSteps {
         Checkout checkout = new Checkout(buyerId, contact, now.plus(hold), now);
         Map<Long, ShopOrder> bySeller = new LinkedHashMap<>();
         Map<Long, Integer> positions = new LinkedHashMap<>();
+        List<OrderLine> orderLines = new java.util.ArrayList<>();
         for (CartLine line : cart) {
             Item item = items.find(line.itemId()).orElse(null);
             ItemContent content = item == null ? null : item.publishedCopy();
@@ -104,15 +105,21 @@ public class CheckoutSteps {
                 throw new ShopRuleException("not-enough-stock", 409, null, "\"" + content.title()
                         + "\" has fewer than " + line.quantity() + " in stock now.");
             }
-            orders.add(orderLine);
+            orderLines.add(orderLine);
         }
         bySeller.values().forEach(o -> checkout.addToTotal(o.totalMinor()));
+        // written in foreign-key order (the entities refer to each other by id, so the unit of work cannot order them)
         orders.add(checkout);
+        orders.flush();
         for (ShopOrder order : bySeller.values()) {
             orders.add(order);
+        }
+        orders.flush();
+        for (ShopOrder order : bySeller.values()) {
             orders.add(new org.triad.shop.domain.model.order.OrderEvent(order.id(), OrderStatus.PENDING_PAYMENT,
                     buyerId, "checkout " + checkout.id(), now));
         }
+        orderLines.forEach(orders::add);
         cart.forEach(carts::remove);
         audit.record(buyerId, "CHECKOUT_PLACED", "checkout:" + checkout.id(),
                 bySeller.size() + " orders, total " + Money.of(checkout.totalMinor()));

@@ -27,6 +27,11 @@ public class JpaOrderRepository implements OrderRepository {
     EntityManager em;
 
     @Override
+    public void flush() {
+        em.flush();
+    }
+
+    @Override
     public void add(Checkout checkout) {
         em.persist(checkout);
     }

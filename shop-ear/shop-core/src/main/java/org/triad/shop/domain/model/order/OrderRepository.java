@@ -8,6 +8,9 @@ import java.util.Optional;
 /** Checkouts, orders, their lines and timelines, refund requests and applied bank events. */
 public interface OrderRepository {
 
+    /** Writes what is pending now (inserts whose rows others refer to by id come first). */
+    void flush();
+
     void add(Checkout checkout);
 
     Optional<Checkout> checkout(long id);
