@@ -86,6 +86,13 @@ public class LiveUpdates {
     }
 
     private void poll() {
+        if (connections.values().stream().allMatch(Set::isEmpty)) {
+            // nobody to tell: no query; the next connected poll primes itself again without pushing old changes
+            primed = false;
+            pushedVersions.clear();
+            pushedAt.clear();
+            return;
+        }
         try {
             Instant now = Instant.now();
             for (OrderService.Change c : orders.changedSince(now.minusSeconds(WINDOW_SECONDS))) {
