@@ -72,6 +72,31 @@ final class ClientTls {
 
     /** A new {@code tls-client} certificate for {@code commonName} from the CA (CSR by the enrolment account). */
     static Identity issue(String commonName) throws Exception {
+        return issue(commonName, "tls-client");
+    }
+
+    /**
+     * The bank's notification signing identity from the running domain ({@code bank-notify.p12}, its password in
+     * {@code bank-notify.pass}, as {@code ./triad} provisioned them).
+     */
+    static Identity bankNotifications() throws Exception {
+        Path config = Path.of(System.getProperty("triad.run.dir", "../.run"))
+                .resolve("payara6/glassfish/domains/domain1/config");
+        char[] password = Files.readString(config.resolve("bank-notify.pass")).strip().toCharArray();
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(config.resolve("bank-notify.p12"))) {
+            ks.load(in, password);
+        }
+        List<X509Certificate> chain = new ArrayList<>();
+        for (Certificate c : ks.getCertificateChain("triad-bank-notify")) {
+            chain.add((X509Certificate) c);
+        }
+        PrivateKey key = (PrivateKey) ks.getKey("triad-bank-notify", password);
+        return new Identity(key, chain, chain.get(0).getSerialNumber().toString(16));
+    }
+
+    /** A new certificate of the CA's {@code profile} ({@code tls-client}, {@code signing}) for {@code commonName}. */
+    static Identity issue(String commonName, String profile) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         KeyPair keys = generator.generateKeyPair();
@@ -81,7 +106,7 @@ final class ClientTls {
         try (JcaPEMWriter w = new JcaPEMWriter(pem)) {
             w.writeObject(csr);
         }
-        String body = jakarta.json.Json.createObjectBuilder().add("csr", pem.toString()).add("profile", "tls-client")
+        String body = jakarta.json.Json.createObjectBuilder().add("csr", pem.toString()).add("profile", profile)
                 .build().toString();
         HttpResponse<String> r = TriadHttp.post(TriadHttp.uri("ca", "/api/v1/certificates"), "application/json", body,
                 "Authorization", Cli.basic("ca-enroll", "triad-dev-pass"));

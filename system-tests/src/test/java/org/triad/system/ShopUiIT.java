@@ -73,7 +73,6 @@ import org.triad.testkit.TriadHttp;
 class ShopUiIT {
 
     private static final String PASSWORD = "shop-ui-test-passphrase";
-    private static final String ADMIN_PASSWORD = "triad-dev-pass";
     private static final SecureRandom RANDOM = new SecureRandom();
     /** This run's words: the test's items are found by them and by nothing another run left in the database. */
     private static final String RUN = word("abcdefghijklmnopqrstuvwxyz", 7);
@@ -87,11 +86,11 @@ class ShopUiIT {
     private static final String CUPS = HAN + "青瓷茶杯 Celadon tea cups " + RUN;
     private static final String GIFTS = "Tea gifts " + RUN;
     private static final String GIFTS_ZH = "茶礼 " + HAN;
-    private static final Path DOC_IMAGES = Path.of(System.getProperty("triad.docs.images", "../docs/images"));
 
     private static MailCodes mail;
     private static Browser ui;
     private static BankUi bank;
+    private static ShopUi shop;
     private static WebDriver browser;
     private static WebDriverWait wait;
     private static String sellerCardMasked;
@@ -104,25 +103,16 @@ class ShopUiIT {
     @BeforeAll
     static void start() {
         mail = MailCodes.start();
-        long seller = registerCustomer(SELLER, SELLER_NAME);
-        registerCustomer(BUYER, "Buyer 买家 " + RUN);
+        ui = Browser.start(1280, 900);
+        shop = new ShopUi(ui, mail, PASSWORD);
+        long seller = shop.registerCustomer(SELLER, SELLER_NAME);
+        shop.registerCustomer(BUYER, "Buyer 买家 " + RUN);
         // the seller has an approved KYC and one active card at the bank
-        var approved = TriadHttp.post(TriadHttp.uri("bank", "/api/v1/clerk/customers/" + seller + "/kyc"),
-                "application/json", "{\"decision\":\"APPROVE\"}", "Authorization", basic("clerk", ADMIN_PASSWORD));
-        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
-        var applied = TriadHttp.post(TriadHttp.uri("bank", "/api/v1/cards"), "application/json", "",
-                "Authorization", basic(SELLER, PASSWORD));
-        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(201);
-        JsonObject card = TriadHttp.json(applied);
-        var activated = TriadHttp.post(TriadHttp.uri("bank", "/api/v1/cards/" + card.getJsonNumber("id") + "/activation"),
-                "application/json", "{\"code\":\"" + mail.code(SELLER, "activate your card") + "\"}",
-                "Authorization", basic(SELLER, PASSWORD));
-        assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
+        JsonObject card = shop.approveWithActiveCard(seller, SELLER);
         sellerCardNumber = card.getString("number");
         sellerCardMasked = card.getString("maskedNumber");
 
-        ui = Browser.start(1280, 900);
-        bank = new BankUi(ui);
+        bank = shop.bank();
         browser = ui.driver();
         wait = ui.waits();
     }
@@ -131,7 +121,7 @@ class ShopUiIT {
     @BeforeEach
     void forgetEverySession() {
         ui.open("shop", "/api/v1/health");
-        forgetTheBrowser();
+        shop.forgetTheBrowser();
     }
 
     @AfterAll
@@ -147,49 +137,49 @@ class ShopUiIT {
     @Test
     @Order(1)
     void aCustomerSignsInWithTheBankBindsAPayoutCardAndBecomesASeller() {
-        signInWithTheBank(SELLER, true);
+        shop.signInWithTheBank(SELLER);
         ui.click(By.id("shell:signed-in-as"));
         wait.until(ExpectedConditions.urlContains("/account/index.xhtml"));
-        assertThat(text("profile")).contains(SELLER_NAME).contains("Signed in with Triad Bank").contains("Buyer")
+        assertThat(shop.text("profile")).contains(SELLER_NAME).contains("Signed in with Triad Bank").contains("Buyer")
                 .doesNotContain("Seller");
-        assertThat(text("no-cards")).contains("No card bound yet");
+        assertThat(shop.text("no-cards")).contains("No card bound yet");
 
         // "bind bank card": the bank asks for consent to cards:read, the shop lists the card masked
         ui.click(By.id("bind"));
-        approveConsent("/shop/account/bind-card.xhtml", "See your cards");
-        String listed = text("bind-panel");
+        shop.approveConsent("/shop/account/bind-card.xhtml", "See your cards");
+        String listed = shop.text("bind-panel");
         assertThat(listed).contains(sellerCardMasked).doesNotContain(sellerCardNumber);
-        docScreenshot("shop-bind-card-en");
-        openWithLanguage("/account/bind-card.xhtml", "zh-CN");
-        assertThat(text("bind-panel")).contains("绑定银行卡").contains(sellerCardMasked);
-        docScreenshot("shop-bind-card-zh");
-        openWithLanguage("/account/bind-card.xhtml", "en");
+        shop.docScreenshot("shop-bind-card-en");
+        shop.openWithLanguage("/account/bind-card.xhtml", "zh-CN");
+        assertThat(shop.text("bind-panel")).contains("绑定银行卡").contains(sellerCardMasked);
+        shop.docScreenshot("shop-bind-card-zh");
+        shop.openWithLanguage("/account/bind-card.xhtml", "en");
         ui.click(By.id("bind:submit"));
         wait.until(ExpectedConditions.urlContains("bound=true"));
-        assertThat(text("cards")).contains("Payouts (seller)").contains(sellerCardMasked);
+        assertThat(shop.text("cards")).contains("Payouts (seller)").contains(sellerCardMasked);
         assertThat(browser.getPageSource()).doesNotContain(sellerCardNumber);
 
         // the seller terms must be accepted
         ui.click(By.id("seller:submit"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("seller:terms-message"),
                 "accept the seller terms"));
-        assertThat(text("roles")).doesNotContain("Seller");
-        docScreenshot("shop-account-en");
-        openWithLanguage("/account/index.xhtml", "zh-CN");
-        assertThat(text("cards")).contains("收款").contains(sellerCardMasked);
-        docScreenshot("shop-account-zh");
-        openWithLanguage("/account/index.xhtml", "en");
+        assertThat(shop.text("roles")).doesNotContain("Seller");
+        shop.docScreenshot("shop-account-en");
+        shop.openWithLanguage("/account/index.xhtml", "zh-CN");
+        assertThat(shop.text("cards")).contains("收款").contains(sellerCardMasked);
+        shop.docScreenshot("shop-account-zh");
+        shop.openWithLanguage("/account/index.xhtml", "en");
         ui.click(By.cssSelector("[id='seller:terms'] .ui-chkbox-box"));
         ui.click(By.id("seller:submit"));
         wait.until(ExpectedConditions.urlContains("/seller/items.xhtml"));
-        assertThat(text("welcome")).contains("you are a seller now");
-        assertThat(text("seller-items")).contains("No items yet");
+        assertThat(shop.text("welcome")).contains("you are a seller now");
+        assertThat(shop.text("seller-items")).contains("No items yet");
     }
 
     @Test
     @Order(2)
     void theShopAdminAddsACategoryInEnglishAndChinese() {
-        signInAsShopAdmin();
+        shop.signInAsShopAdmin();
         ui.click(By.cssSelector("[id='shell:menu'] a[href*='/admin/shop']"));
         wait.until(ExpectedConditions.urlContains("/admin/shop.xhtml"));
 
@@ -199,43 +189,43 @@ class ShopUiIT {
         ui.type(By.id("category:nameEn"), GIFTS);
         ui.type(By.id("category:nameZh"), GIFTS_ZH);
         ui.click(By.id("category:add"));
-        fieldSays("category:slug-message", "lower-case letters, digits and dashes");
-        assertThat(text("categories:tree")).doesNotContain(GIFTS);
+        shop.fieldSays("category:slug-message", "lower-case letters, digits and dashes");
+        assertThat(shop.text("categories:tree")).doesNotContain(GIFTS);
         ui.type(By.id("category:slug"), "tea-gifts-" + RUN);
         ui.click(By.id("category:add"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("admin-messages"), "Category added."));
         int row = categoryRow("tea-gifts-" + RUN);
-        assertThat(inputValue("categories:tree:" + row + ":nameEn")).isEqualTo(GIFTS);
-        assertThat(inputValue("categories:tree:" + row + ":nameZh")).isEqualTo(GIFTS_ZH);
-        signOutOfTheShopAndForgetTheBrowser();
+        assertThat(shop.inputValue("categories:tree:" + row + ":nameEn")).isEqualTo(GIFTS);
+        assertThat(shop.inputValue("categories:tree:" + row + ":nameZh")).isEqualTo(GIFTS_ZH);
+        shop.signOutAndForgetTheBrowser();
     }
 
     @Test
     @Order(3)
     void theSellerIsToldWhatIsWrongWithAnItemThenSavesItemsWithImagesAndSubmitsThem() throws IOException {
-        signInWithTheBank(SELLER, false);
+        shop.signInWithTheBank(SELLER);
         ui.click(By.cssSelector("[id='shell:menu'] a[href*='/seller/items']"));
         wait.until(ExpectedConditions.urlContains("/seller/items.xhtml"));
         ui.click(By.id("new-item"));
         wait.until(ExpectedConditions.urlContains("/seller/item.xhtml"));
         fillItem("", "Tea and tea ware", "268.00", "5", "");
         ui.click(By.id("item:save"));
-        fieldSays("item:title-message", "Enter a title");
+        shop.fieldSays("item:title-message", "Enter a title");
         fillItem(TEAPOT, "Tea and tea ware", "0", "5", "");
         ui.click(By.id("item:save"));
-        fieldSays("item:price-message", "between 0.01 and 1,000,000.00");
+        shop.fieldSays("item:price-message", "between 0.01 and 1,000,000.00");
         fillItem(TEAPOT, "Tea and tea ware", "12.345", "5", "");
         ui.click(By.id("item:save"));
-        fieldSays("item:price-message", "at most two decimals");
+        shop.fieldSays("item:price-message", "at most two decimals");
         fillItem(TEAPOT, "Tea and tea ware", "twelve", "5", "");
         ui.click(By.id("item:save"));
-        fieldSays("item:price-message", "a number such as 12.50");
+        shop.fieldSays("item:price-message", "a number such as 12.50");
         fillItem(TEAPOT, "Tea and tea ware", "268.00", "-1", "");
         ui.click(By.id("item:save"));
-        fieldSays("item:stock-message", "whole number from 0");
+        shop.fieldSays("item:stock-message", "whole number from 0");
         // nothing of that was stored
         ui.open("shop", "/seller/items.xhtml");
-        assertThat(text("seller-items")).contains("No items yet");
+        assertThat(shop.text("seller-items")).contains("No items yet");
 
         ui.click(By.id("new-item"));
         wait.until(ExpectedConditions.urlContains("/seller/item.xhtml"));
@@ -245,27 +235,27 @@ class ShopUiIT {
         ui.click(By.id("item:save"));
         wait.until(ExpectedConditions.urlContains("saved=true"));
         teapotId = URI.create(browser.getCurrentUrl()).getQuery().replaceAll(".*\\bid=(\\d+).*", "$1");
-        assertThat(text("item-status")).contains("Draft");
+        assertThat(shop.text("item-status")).contains("Draft");
 
         // an HTML page named .jpg is refused next to the upload field; real images are added
         upload("not-a-picture.jpg", "<html><body><script>alert(1)</script></body></html>".getBytes(StandardCharsets.UTF_8));
-        fieldSays("images:image-message", "Only JPEG, PNG and WebP images are accepted");
+        shop.fieldSays("images:image-message", "Only JPEG, PNG and WebP images are accepted");
         assertThat(browser.findElements(By.cssSelector(".seller-image"))).isEmpty();
         upload("teapot.png", picture("png", 900, 700, new Color(0x7c2d12), new Color(0xfbbf24), "紫砂壶"));
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".seller-image"), 1));
         upload("teapot-side.jpg", withExif(picture("jpg", 1600, 1200, new Color(0x134e4a), new Color(0xa7f3d0),
                 "Yixing")));
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".seller-image"), 2));
-        assertThat(text("images:image-message")).contains("Image added.");
+        assertThat(shop.text("images:image-message")).contains("Image added.");
         assertThat(browser.findElements(By.cssSelector(".ui-messages-info"))).isEmpty();
-        docScreenshot("shop-item-form-en");
-        openWithLanguage("/seller/item.xhtml?id=" + teapotId, "zh-CN");
-        assertThat(text("editor")).contains("编辑商品");
-        docScreenshot("shop-item-form-zh");
-        openWithLanguage("/seller/item.xhtml?id=" + teapotId, "en");
+        shop.docScreenshot("shop-item-form-en");
+        shop.openWithLanguage("/seller/item.xhtml?id=" + teapotId, "zh-CN");
+        assertThat(shop.text("editor")).contains("编辑商品");
+        shop.docScreenshot("shop-item-form-zh");
+        shop.openWithLanguage("/seller/item.xhtml?id=" + teapotId, "en");
         ui.click(By.id("item:submit"));
         wait.until(ExpectedConditions.urlContains("submitted=true"));
-        assertThat(text("item-status")).contains("In review");
+        assertThat(shop.text("item-status")).contains("In review");
 
         newItem(BOOK, "Books", "39.90", "12", "The oldest book about tea, by Lu Yu.",
                 picture("jpg", 800, 1000, new Color(0x1e3a8a), new Color(0xe0e7ff), "茶经"));
@@ -273,97 +263,97 @@ class ShopUiIT {
                 picture("png", 1000, 800, new Color(0x365314), new Color(0xd9f99d), "青瓷"));
 
         ui.open("shop", "/seller/items.xhtml?lang=en");
-        String items = text("seller-items");
+        String items = shop.text("seller-items");
         assertThat(items).contains(TEAPOT).contains(BOOK).contains(CUPS).contains("In review").contains("268.00")
                 .contains("1280.00");
-        docScreenshot("shop-seller-centre-en");
-        openWithLanguage("/seller/items.xhtml", "zh-CN");
-        assertThat(text("seller-items")).contains("审核中");
-        docScreenshot("shop-seller-centre-zh");
-        openWithLanguage("/seller/items.xhtml", "en");
+        shop.docScreenshot("shop-seller-centre-en");
+        shop.openWithLanguage("/seller/items.xhtml", "zh-CN");
+        assertThat(shop.text("seller-items")).contains("审核中");
+        shop.docScreenshot("shop-seller-centre-zh");
+        shop.openWithLanguage("/seller/items.xhtml", "en");
         // a draft is nobody else's business: the public item page of an unapproved item is 404
         assertThat(TriadHttp.get(TriadHttp.uri("shop", "/item.xhtml?id=" + teapotId)).statusCode()).isEqualTo(404);
-        signOutOfTheShopAndForgetTheBrowser();
+        shop.signOutAndForgetTheBrowser();
     }
 
     @Test
     @Order(4)
     void theShopAdminApprovesTheItemsInTheReviewQueue() {
-        signInAsShopAdmin();
+        shop.signInAsShopAdmin();
         ui.click(By.cssSelector("[id='shell:menu'] a[href*='/admin/review']"));
         wait.until(ExpectedConditions.urlContains("/admin/review.xhtml"));
-        WebElement teapot = reviewCard(TEAPOT);
+        WebElement teapot = shop.reviewCard(TEAPOT);
         assertThat(teapot.getText()).contains("268.00").contains("Tea and tea ware").contains(SELLER_NAME);
         assertThat(teapot.findElements(By.cssSelector(".review-image"))).hasSize(2);
-        docScreenshot("shop-review-en");
-        openWithLanguage("/admin/review.xhtml", "zh-CN");
-        assertThat(text("review")).contains("审核队列").contains("茶与茶具");
-        docScreenshot("shop-review-zh");
-        openWithLanguage("/admin/review.xhtml", "en");
+        shop.docScreenshot("shop-review-en");
+        shop.openWithLanguage("/admin/review.xhtml", "zh-CN");
+        assertThat(shop.text("review")).contains("审核队列").contains("茶与茶具");
+        shop.docScreenshot("shop-review-zh");
+        shop.openWithLanguage("/admin/review.xhtml", "en");
         for (String title : List.of(TEAPOT, BOOK, CUPS)) {
-            WebElement approve = reviewCard(title).findElement(By.cssSelector("button[id$=':approve']"));
+            WebElement approve = shop.reviewCard(title).findElement(By.cssSelector("button[id$=':approve']"));
             approve.click();
             wait.until(ExpectedConditions.stalenessOf(approve));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue:messages"),
                     "Approved: the item is on sale."));
-            assertThat(text("review")).doesNotContain(title);
+            assertThat(shop.text("review")).doesNotContain(title);
         }
         assertThat(TriadHttp.get(TriadHttp.uri("shop", "/item.xhtml?id=" + teapotId)).statusCode()).isEqualTo(200);
-        signOutOfTheShopAndForgetTheBrowser();
+        shop.signOutAndForgetTheBrowser();
     }
 
     @Test
     @Order(5)
     void aBuyerFindsTheItemByAChineseAndAnEnglishWordAndOpensIt() throws IOException, InterruptedException {
-        signInWithTheBank(BUYER, true);
+        shop.signInWithTheBank(BUYER);
         // without a payout card nobody becomes a seller
         ui.open("shop", "/account/index.xhtml?lang=en");
         ui.click(By.cssSelector("[id='seller:terms'] .ui-chkbox-box"));
         ui.click(By.id("seller:submit"));
-        fieldSays("seller:card-message", "Bind a bank card for payouts first");
-        assertThat(text("roles")).doesNotContain("Seller");
+        shop.fieldSays("seller:card-message", "Bind a bank card for payouts first");
+        assertThat(shop.text("roles")).doesNotContain("Seller");
         assertThat(browser.findElements(By.cssSelector("[id='shell:menu'] a[href*='/seller/items']"))).isEmpty();
 
         ui.open("shop", "/index.xhtml?lang=en");
         wait.until(d -> d.findElement(By.id("items")).getText().contains(TEAPOT));
-        docScreenshot("shop-home-en");
+        shop.docScreenshot("shop-home-en");
 
         search(TEAPOT_ZH);
-        assertThat(text("results")).contains(TEAPOT).doesNotContain(BOOK).doesNotContain(CUPS);
-        assertThat(text("hits")).contains("Items found: 1");
+        assertThat(shop.text("results")).contains(TEAPOT).doesNotContain(BOOK).doesNotContain(CUPS);
+        assertThat(shop.text("hits")).contains("Items found: 1");
         search("teapots " + RUN);
-        assertThat(text("results")).contains(TEAPOT).doesNotContain(BOOK).doesNotContain(CUPS);
+        assertThat(shop.text("results")).contains(TEAPOT).doesNotContain(BOOK).doesNotContain(CUPS);
 
         // every item of this run, with the facets counting them
         search(RUN);
-        assertThat(text("hits")).contains("Items found: 3");
-        String facets = text("facets");
+        assertThat(shop.text("hits")).contains("Items found: 3");
+        String facets = shop.text("facets");
         assertThat(facets).contains("Home and kitchen (2)").contains("Tea and tea ware (1)").contains(GIFTS + " (1)")
                 .contains("Books (1)").contains("In stock only (2)");
-        docScreenshot("shop-search-en");
+        shop.docScreenshot("shop-search-en");
         String searchUrl = browser.getCurrentUrl();
         browser.get(searchUrl + "&lang=zh-CN");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("facets"), "茶与茶具 (1)"));
-        docScreenshot("shop-search-zh");
+        shop.docScreenshot("shop-search-zh");
         browser.get(searchUrl + "&lang=en");
-        ui.click(By.xpath("//a[contains(@class,'facet-category') and text()='Books']"));
+        ui.click(By.xpath("//a[contains(@class,'facet-category') and shop.text()='Books']"));
         wait.until(d -> d.findElement(By.id("hits")).getText().contains("Items found: 1"));
-        assertThat(text("results")).contains(BOOK).doesNotContain(TEAPOT);
+        assertThat(shop.text("results")).contains(BOOK).doesNotContain(TEAPOT);
         browser.get(searchUrl);
         ui.click(By.id("facet-stock"));
         wait.until(d -> d.findElement(By.id("hits")).getText().contains("Items found: 2"));
-        assertThat(text("results")).doesNotContain(CUPS);
+        assertThat(shop.text("results")).doesNotContain(CUPS);
         ui.click(By.id("sort-price-desc"));
         wait.until(ExpectedConditions.urlContains("sort=price_desc"));
-        assertThat(text("results").indexOf(TEAPOT)).isLessThan(text("results").indexOf(BOOK));
+        assertThat(shop.text("results").indexOf(TEAPOT)).isLessThan(shop.text("results").indexOf(BOOK));
 
         // the item page: price, stock, seller, description, both images re-encoded
         search(TEAPOT_ZH);
         ui.click(By.cssSelector("[id='results'] a.item-link"));
         wait.until(ExpectedConditions.urlContains("/item.xhtml?id=" + teapotId));
-        assertThat(text("price")).isEqualTo("¥ 268.00");
-        assertThat(text("stock")).contains("In stock").contains(SELLER_NAME);
-        assertThat(text("description")).contains("Yixing").contains("300 ml");
+        assertThat(shop.text("price")).isEqualTo("¥ 268.00");
+        assertThat(shop.text("stock")).contains("In stock").contains(SELLER_NAME);
+        assertThat(shop.text("description")).contains("Yixing").contains("300 ml");
         assertThat(browser.findElement(By.cssSelector("#description strong")).getText()).isEqualTo("Yixing");
         List<WebElement> gallery = browser.findElements(By.cssSelector("#gallery img.gallery-image"));
         assertThat(gallery).hasSize(2);
@@ -380,24 +370,24 @@ class ShopUiIT {
             assertThat(new String(served.body(), StandardCharsets.ISO_8859_1)).doesNotContain("Exif")
                     .doesNotContain(GPS);
         }
-        docScreenshot("shop-item-en");
-        openWithLanguage("/item.xhtml?id=" + teapotId, "zh-CN");
-        assertThat(text("stock")).contains("有货");
-        docScreenshot("shop-item-zh");
-        openWithLanguage("/index.xhtml", "zh-CN");
-        docScreenshot("shop-home-zh");
+        shop.docScreenshot("shop-item-en");
+        shop.openWithLanguage("/item.xhtml?id=" + teapotId, "zh-CN");
+        assertThat(shop.text("stock")).contains("有货");
+        shop.docScreenshot("shop-item-zh");
+        shop.openWithLanguage("/index.xhtml", "zh-CN");
+        shop.docScreenshot("shop-home-zh");
         browser.manage().window().setSize(new Dimension(390, 844));
         ui.open("shop", "/item.xhtml?id=" + teapotId);
         ui.screenshot("shop-item-phone-zh");
         browser.manage().window().setSize(new Dimension(1280, 900));
         ui.open("shop", "/index.xhtml?lang=en");
-        signOutOfTheShopAndForgetTheBrowser();
+        shop.signOutAndForgetTheBrowser();
     }
 
     @Test
     @Order(6)
     void theShopAdminRenamesTheCategoryAndBansTheSeller() {
-        signInAsShopAdmin();
+        shop.signInAsShopAdmin();
         ui.click(By.cssSelector("[id='shell:menu'] a[href*='/admin/shop']"));
         wait.until(ExpectedConditions.urlContains("/admin/shop.xhtml"));
         int row = categoryRow("tea-gifts-" + RUN);
@@ -407,9 +397,9 @@ class ShopUiIT {
         // rename: a blank English name is refused in its row and nothing changes; then both names change
         ui.type(By.id("categories:tree:" + row + ":nameEn"), " ");
         ui.click(By.id("categories:tree:" + row + ":rename"));
-        fieldSays("categories:tree:" + row + ":nameEn-message", "1 to 100 characters");
+        shop.fieldSays("categories:tree:" + row + ":nameEn-message", "1 to 100 characters");
         ui.open("shop", "/admin/shop.xhtml");
-        assertThat(inputValue("categories:tree:" + row + ":nameEn")).isEqualTo(GIFTS);
+        assertThat(shop.inputValue("categories:tree:" + row + ":nameEn")).isEqualTo(GIFTS);
         ui.type(By.id("categories:tree:" + row + ":nameEn"), "Tea presents " + RUN);
         ui.type(By.id("categories:tree:" + row + ":nameZh"), "茶礼盒 " + HAN);
         ui.click(By.id("categories:tree:" + row + ":rename"));
@@ -423,48 +413,48 @@ class ShopUiIT {
         // ban the seller: a reason is required; once banned, the items are not found any more
         int seller = sellerRow(SELLER_NAME);
         ui.click(By.id("sellers:table:" + seller + ":ban"));
-        fieldSays("sellers:table:" + seller + ":reason-message", "Say why the seller is banned");
+        shop.fieldSays("sellers:table:" + seller + ":reason-message", "Say why the seller is banned");
         assertThat(searchHits(RUN)).isEqualTo(3);
         ui.type(By.id("sellers:table:" + seller + ":reason"), "Counterfeit tea ware (UI test)");
         ui.click(By.id("sellers:table:" + seller + ":ban"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("admin-messages"), "The seller is banned"));
         assertThat(browser.findElement(By.id("sellers:table:" + sellerRow(SELLER_NAME) + ":unban")).isDisplayed()).isTrue();
-        docScreenshot("shop-admin-en");
-        openWithLanguage("/admin/shop.xhtml", "zh-CN");
-        assertThat(text("sellers-panel")).contains("已封禁");
-        docScreenshot("shop-admin-zh");
-        openWithLanguage("/admin/shop.xhtml", "en");
+        shop.docScreenshot("shop-admin-en");
+        shop.openWithLanguage("/admin/shop.xhtml", "zh-CN");
+        assertThat(shop.text("sellers-panel")).contains("已封禁");
+        shop.docScreenshot("shop-admin-zh");
+        shop.openWithLanguage("/admin/shop.xhtml", "en");
         wait.until(d -> searchHits(RUN) == 0);
         assertThat(TriadHttp.get(TriadHttp.uri("shop", "/item.xhtml?id=" + teapotId)).statusCode()).isEqualTo(404);
 
         ui.click(By.id("sellers:table:" + sellerRow(SELLER_NAME) + ":unban"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("admin-messages"), "The ban is lifted."));
         wait.until(d -> searchHits(RUN) == 3);
-        signOutOfTheShopAndForgetTheBrowser();
+        shop.signOutAndForgetTheBrowser();
     }
 
     @Test
     @Order(7)
     void aPriceChangeGoesBackToReviewWhileBuyersKeepSeeingTheApprovedPrice() {
-        signInWithTheBank(SELLER, false);
+        shop.signInWithTheBank(SELLER);
         ui.open("shop", "/seller/item.xhtml?id=" + teapotId + "&lang=en");
-        assertThat(inputValue("item:price")).isEqualTo("268.00");
+        assertThat(shop.inputValue("item:price")).isEqualTo("268.00");
         ui.type(By.id("item:price"), "298.00");
         ui.click(By.id("item:submit"));
         wait.until(ExpectedConditions.urlContains("submitted=true"));
-        assertThat(text("item-status")).contains("In review").contains("on sale");
-        assertThat(text("still-on-sale")).contains("268.00");
+        assertThat(shop.text("item-status")).contains("In review").contains("on sale");
+        assertThat(shop.text("still-on-sale")).contains("268.00");
         String page = TriadHttp.get(TriadHttp.uri("shop", "/item.xhtml?id=" + teapotId + "&lang=en")).body();
         assertThat(page).contains("268.00").doesNotContain("298.00");
-        signOutOfTheShopAndForgetTheBrowser();
+        shop.signOutAndForgetTheBrowser();
     }
 
     @Test
     @Order(8)
     void theBankEndsTheShopSessionWithinASecond() {
-        signInWithTheBank(SELLER, false);
+        shop.signInWithTheBank(SELLER);
         var out = TriadHttp.post(TriadHttp.uri("bank", "/api/v1/me/devices/sign-out-others"), "application/json", "",
-                "Authorization", basic(SELLER, PASSWORD));
+                "Authorization", ShopUi.basic(SELLER, PASSWORD));
         assertThat(out.statusCode()).as(out.body()).isEqualTo(200);
         long revoked = System.nanoTime();
         // the browser's shop session, asked over HTTP until it is refused (page rendering is not part of the second)
@@ -485,13 +475,13 @@ class ShopUiIT {
         ui.open("shop", "/account/index.xhtml");
         wait.until(ExpectedConditions.urlContains("/shop/signin.xhtml"));
         assertThat(browser.findElements(By.id("shell:signed-in-as"))).isEmpty();
-        forgetTheBrowser();
+        shop.forgetTheBrowser();
     }
 
     @Test
     @Order(9)
     void signingOutOfShopAndBankEndsTheBankSessionToo() {
-        signInWithTheBank(BUYER, false);
+        shop.signInWithTheBank(BUYER);
         ui.click(By.id("shell:signout-all"));
         // the bank's RP-initiated logout comes back to the shop's home
         wait.until(d -> d.getCurrentUrl().startsWith(TriadHttp.baseUrl("shop") + "/"));
@@ -513,7 +503,7 @@ class ShopUiIT {
         ui.type(By.id("register:email"), email);
         ui.type(By.id("register:password"), "short");
         ui.click(By.id("register:submit"));
-        fieldSays("register:password-message", "at least 12");
+        shop.fieldSays("register:password-message", "at least 12");
         ui.type(By.id("register:password"), PASSWORD);
         ui.click(By.id("register:submit"));
         wait.until(ExpectedConditions.urlContains("/shop/activate.xhtml"));
@@ -524,78 +514,11 @@ class ShopUiIT {
         ui.type(By.id("local:password"), PASSWORD);
         ui.click(By.id("local:submit"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("shell:signed-in-as")));
-        assertThat(text("shell:signed-in-as")).contains("Local buyer " + RUN);
-        signOutOfTheShopAndForgetTheBrowser();
+        assertThat(shop.text("shell:signed-in-as")).contains("Local buyer " + RUN);
+        shop.signOutAndForgetTheBrowser();
     }
 
     // --- the journey's steps ---------------------------------------------------------------------------------------
-
-    private static long registerCustomer(String email, String nickname) {
-        var registered = TriadHttp.post(TriadHttp.uri("bank", "/api/v1/customers"), "application/json",
-                "{\"nickname\":\"" + nickname + "\",\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
-                        + "\",\"payPassword\":\"123456\"}");
-        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-        var activated = TriadHttp.post(TriadHttp.uri("bank", "/api/v1/customers/activation"), "application/json",
-                "{\"email\":\"" + email + "\",\"code\":\"" + mail.code(email, "activate your account") + "\"}");
-        assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
-        return TriadHttp.json(registered).getJsonNumber("id").longValue();
-    }
-
-    /** Shop sign-in page → the bank's sign-in page → (the first time) its consent page → back in the shop. */
-    private static void signInWithTheBank(String email, boolean firstTime) {
-        ui.open("shop", "/index.xhtml?lang=en");
-        ui.click(By.id("shell:signin"));
-        wait.until(ExpectedConditions.urlContains("/shop/signin.xhtml"));
-        ui.click(By.id("with-bank"));
-        wait.until(ExpectedConditions.urlContains("/bank/signin.xhtml"));
-        bank.signIn(email, PASSWORD);
-        if (firstTime) {
-            approveConsent("/shop/", "Your name");
-        } else {
-            wait.until(ExpectedConditions.urlContains("/shop/"));
-        }
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("shell:signed-in-as")));
-    }
-
-    /** The bank's consent page for the shop, naming the scope asked for; approved. */
-    private static void approveConsent(String landing, String scope) {
-        wait.until(ExpectedConditions.urlContains("/oauth2/consent.xhtml"));
-        assertThat(text("consent-panel")).contains("Triad Shop").contains(scope);
-        ui.screenshot("shop-bank-consent-" + (landing.contains("bind-card") ? "cards" : "signin"));
-        ui.click(By.id("consent:approve"));
-        wait.until(ExpectedConditions.urlContains(landing));
-    }
-
-    private static boolean adminTriedAWrongPassword;
-
-    private static void signInAsShopAdmin() {
-        if (!adminTriedAWrongPassword) {
-            ui.open("shop", "/signin.xhtml?lang=zh-CN");
-            assertThat(browser.findElement(By.id("with-bank")).getText()).contains("使用 Triad 银行登录");
-            ui.type(By.id("local:login"), "shop-admin");
-            ui.type(By.id("local:password"), "wrong-password-123");
-            ui.click(By.id("local:submit"));
-            fieldSays("local:password-message", "账户名或密码错误");
-            ui.screenshot("shop-signin-zh");
-            adminTriedAWrongPassword = true;
-        }
-        ui.open("shop", "/signin.xhtml?lang=en");
-        ui.type(By.id("local:login"), "shop-admin");
-        ui.type(By.id("local:password"), ADMIN_PASSWORD);
-        ui.click(By.id("local:submit"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("shell:signed-in-as")));
-    }
-
-    /** Signs out of the shop, then drops every cookie (the bank's too) so that the next user starts afresh. */
-    private static void signOutOfTheShopAndForgetTheBrowser() {
-        ui.click(By.id("shell:signout"));
-        wait.until(ExpectedConditions.urlContains("signedOut=true"));
-        forgetTheBrowser();
-    }
-
-    private static void forgetTheBrowser() {
-        ((ChromeDriver) browser).executeCdpCommand("Network.clearBrowserCookies", Map.of());
-    }
 
     private static void fillItem(String title, String category, String price, String stock, String description) {
         ui.type(By.id("item:title"), title);
@@ -645,11 +568,6 @@ class ShopUiIT {
         }
     }
 
-    private static WebElement reviewCard(String title) {
-        return wait.until(d -> d.findElements(By.cssSelector(".review-item")).stream()
-                .filter(card -> card.getText().contains(title)).findFirst().orElse(null));
-    }
-
     private static void search(String words) {
         ui.open("shop", "/search.xhtml?lang=en");
         ui.type(By.id("search:q_input"), words);
@@ -685,49 +603,6 @@ class ShopUiIT {
             }
         }
         throw new AssertionError("no row with " + shown + " in " + tableId);
-    }
-
-    private static String inputValue(String id) {
-        return browser.findElement(By.id(id)).getAttribute("value");
-    }
-
-    private static void fieldSays(String messageId, String text) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(messageId), text));
-    }
-
-    private static String text(String id) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id))).getText();
-    }
-
-    private static void openWithLanguage(String path, String language) {
-        ui.open("shop", path + (path.contains("?") ? "&" : "?") + "lang=" + language);
-        wait.until(d -> language.equals(((JavascriptExecutor) d).executeScript(
-                "return document.documentElement.lang")));
-    }
-
-    /**
-     * A screenshot of the whole page (the window grows to the page's height, at most 2,400 px) for the guide: into
-     * {@code target/screenshots/} and into {@code docs/images/} when that folder is there.
-     */
-    private static void docScreenshot(String name) {
-        Dimension before = browser.manage().window().getSize();
-        long height = (Long) ((JavascriptExecutor) browser).executeScript(
-                "return Math.ceil(document.documentElement.scrollHeight)");
-        browser.manage().window().setSize(new Dimension(before.getWidth(),
-                (int) Math.min(2400, Math.max(before.getHeight(), height + 140))));
-        try {
-            ui.screenshot(name);
-        } finally {
-            browser.manage().window().setSize(before);
-        }
-        if (Files.isDirectory(DOC_IMAGES)) {
-            try {
-                Files.copy(Browser.SCREENSHOTS.resolve(name + ".png"), DOC_IMAGES.resolve(name + ".png"),
-                        StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 
     // --- test data -------------------------------------------------------------------------------------------------
@@ -782,7 +657,5 @@ class ShopUiIT {
         return b.toString();
     }
 
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
+}
 }

@@ -56,6 +56,7 @@ import org.triad.common.tls.CertificateStatus;
  *     says the signer's certificate is good (answers cached briefly; an unreachable responder refuses);</li>
  * <li>{@code triad-ts} (signed) is within the tolerance (300 s by default) of the verifier's clock;</li>
  * <li>{@code triad-event} (signed) equals the body's {@code id}.</li>
+ * <li>with {@link #requiringSigner(String)}: the signer's CN is that name (checked before asking the responder).</li>
  * </ol>
  * Thread-safe; keep one instance. Replays within the tolerance are the receiver's to drop, by event id.
  */
@@ -69,6 +70,7 @@ public final class SignedNotificationVerifier {
     private final Set<TrustAnchor> anchors;
     private final Duration tolerance;
     private final Clock clock;
+    private final String expectedSigner;
     private final Map<String, Cached> statuses = new ConcurrentHashMap<>();
 
     private record Cached(CertificateStatus.Verdict verdict, Instant until) {
@@ -80,6 +82,11 @@ public final class SignedNotificationVerifier {
     }
 
     public SignedNotificationVerifier(Collection<X509Certificate> trustAnchors, Duration tolerance, Clock clock) {
+        this(trustAnchors, tolerance, clock, null);
+    }
+
+    private SignedNotificationVerifier(Collection<X509Certificate> trustAnchors, Duration tolerance, Clock clock,
+                                       String expectedSigner) {
         if (trustAnchors.isEmpty()) {
             throw new IllegalArgumentException("at least one trust anchor");
         }
@@ -88,6 +95,21 @@ public final class SignedNotificationVerifier {
         this.anchors = Set.copyOf(set);
         this.tolerance = tolerance;
         this.clock = clock;
+        this.expectedSigner = expectedSigner;
+    }
+
+    /**
+     * The same verifier that also requires the signer's certificate to name {@code commonName} as its CN (the bank's
+     * notification key, {@code Triad Bank notifications} as {@code ./triad} provisions it): any other certificate of
+     * the CA's signing profile (a document signer, another merchant's) is refused as {@code unexpected-signer}.
+     */
+    public SignedNotificationVerifier requiringSigner(String commonName) {
+        if (commonName == null || commonName.isBlank()) {
+            throw new IllegalArgumentException("a signer's common name");
+        }
+        List<X509Certificate> roots = new ArrayList<>();
+        anchors.forEach(a -> roots.add(a.getTrustedCert()));
+        return new SignedNotificationVerifier(roots, tolerance, clock, commonName);
     }
 
     /**
@@ -130,6 +152,10 @@ public final class SignedNotificationVerifier {
             throw new InvalidNotificationException("malformed", "x5t#S256 missing or not the signer's certificate");
         }
         checkUsage(signer);
+        if (expectedSigner != null && !expectedSigner.equals(commonName(signer))) {
+            throw new InvalidNotificationException("unexpected-signer", "signed by " + signer.getSubjectX500Principal()
+                    + ", not by " + expectedSigner);
+        }
         checkStatus(chain);
 
         Instant now = clock.instant();
@@ -167,6 +193,20 @@ public final class SignedNotificationVerifier {
             throw new InvalidNotificationException("malformed", "unreadable x5c certificate: " + e.getMessage());
         }
         return chain;
+    }
+
+    private static String commonName(X509Certificate certificate) {
+        try {
+            for (javax.naming.ldap.Rdn rdn : new javax.naming.ldap.LdapName(
+                    certificate.getSubjectX500Principal().getName()).getRdns()) {
+                if ("CN".equalsIgnoreCase(rdn.getType())) {
+                    return rdn.getValue().toString();
+                }
+            }
+        } catch (javax.naming.InvalidNameException e) {
+            return null;
+        }
+        return null;
     }
 
     private static void checkUsage(X509Certificate signer) throws InvalidNotificationException {

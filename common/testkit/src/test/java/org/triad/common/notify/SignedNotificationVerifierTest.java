@@ -162,6 +162,23 @@ class SignedNotificationVerifierTest {
     }
 
     @Test
+    void aVerifierPinnedToTheBanksSignerRefusesAnyOtherSigningCertificate() throws Exception {
+        Instant now = Instant.now();
+        byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
+        TestPki.Issued documents = pki.signing("documents", false);
+        String byOther = sign(documents, "evt_1", body, now.getEpochSecond());
+        // the CA's signing profile alone would do ...
+        assertThat(verifier(now).verify(body, byOther).id()).isEqualTo("evt_1");
+        // ... but the shop asks for the bank's notification key by name
+        String expected = new javax.naming.ldap.LdapName(signer.certificate().getSubjectX500Principal().getName())
+                .getRdns().stream().filter(r -> r.getType().equalsIgnoreCase("CN")).findFirst().orElseThrow()
+                .getValue().toString();
+        SignedNotificationVerifier pinned = verifier(now).requiringSigner(expected);
+        assertReason(() -> pinned.verify(body, byOther), "unexpected-signer");
+        assertThat(pinned.verify(body, sign(signer, "evt_1", body, now.getEpochSecond())).id()).isEqualTo("evt_1");
+    }
+
+    @Test
     void anUnreachableResponderRefuses() throws Exception {
         TestPki offline = TestPki.create(dir.resolve("offline"), TestPki.freePort(), "Offline");
         TestPki.Issued s = offline.signing("offline-signer", false);

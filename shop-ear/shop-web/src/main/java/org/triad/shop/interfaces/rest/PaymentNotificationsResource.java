@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.triad.common.notify.InvalidNotificationException;
@@ -26,7 +27,8 @@ import org.triad.shop.infrastructure.bank.BankPayment;
 /**
  * The shop's notify URL for the bank's payment events, {@code POST /api/v1/payments/notifications}. No bearer token:
  * every request is verified with the common {@link SignedNotificationVerifier} (ES256 detached JWS over the raw
- * body, a signing certificate of the Triad CA that OCSP says is good, timestamp within 300 s) before anything is
+ * body, the bank's signing certificate of the Triad CA — by its CN, {@value #SIGNER_PROPERTY} — that OCSP says is
+ * good, timestamp within 300 s) before anything is
  * read from it; a refused one answers 400 {@code invalid-notification} and changes nothing. An accepted event is
  * applied in one transaction ({@link SettlementService}: dropped by id when seen before, ignored when its sequence is
  * stale) and answered 200 — also for duplicates and stale events, so the bank stops retrying them.
@@ -40,7 +42,12 @@ public class PaymentNotificationsResource {
 
     private static volatile VerifierHolder holder;
 
-    private record VerifierHolder(java.security.cert.X509Certificate root, SignedNotificationVerifier verifier) {
+    /** The signer's CN the shop accepts: the bank's notification key as {@code ./triad} provisions it. */
+    static final String SIGNER_PROPERTY = "triad.shop.bank-notify-signer";
+    static final String DEFAULT_SIGNER = "Triad Bank notifications";
+
+    private record VerifierHolder(java.security.cert.X509Certificate root, String signer,
+                                  SignedNotificationVerifier verifier) {
     }
 
     @EJB
@@ -81,12 +88,16 @@ public class PaymentNotificationsResource {
                         .toString()).build();
     }
 
-    /** One verifier per Triad root (a re-provisioned truststore brings a new one). */
+    /**
+     * One verifier per Triad root (a re-provisioned truststore brings a new one), pinned to the bank's signer by name:
+     * another certificate of the CA's signing profile cannot make the shop believe a payment was made.
+     */
     private static SignedNotificationVerifier verifier() {
         java.security.cert.X509Certificate root = TriadTls.root();
+        String signer = ConfigProvider.getConfig().getOptionalValue(SIGNER_PROPERTY, String.class).orElse(DEFAULT_SIGNER);
         VerifierHolder h = holder;
-        if (h == null || !h.root().equals(root)) {
-            h = new VerifierHolder(root, new SignedNotificationVerifier(root));
+        if (h == null || !h.root().equals(root) || !h.signer().equals(signer)) {
+            h = new VerifierHolder(root, signer, new SignedNotificationVerifier(root).requiringSigner(signer));
             holder = h;
         }
         return h.verifier();
