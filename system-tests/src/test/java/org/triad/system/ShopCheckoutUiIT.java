@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
@@ -105,6 +107,13 @@ class ShopCheckoutUiIT {
         buyerBefore = ShopUi.balance(BUYER, PASSWORD);
     }
 
+    /** Each step starts in a browser without cookies: no shop or bank session of the step before. */
+    @BeforeEach
+    void forgetEverySession() {
+        ui.open("shop", "/api/v1/health");
+        shop.forgetTheBrowser();
+    }
+
     @AfterAll
     static void stop() {
         if (ui != null) {
@@ -119,11 +128,9 @@ class ShopCheckoutUiIT {
     @Order(1)
     void twoCustomersBecomeSellersAndTheShopAdminApprovesTheirItems() {
         for (Seller s : List.of(TEA, CUPS)) {
-            ui.open("shop", "/api/v1/health");
-            shop.forgetTheBrowser();
             shop.signInWithTheBank(s.email);
-            ui.open("shop", "/account/bind-card.xhtml?lang=en");
-            wait.until(ExpectedConditions.urlContains("/oauth2/consent.xhtml"));
+            ui.open("shop", "/account/index.xhtml?lang=en");
+            ui.click(By.id("bind"));
             shop.approveConsent("/shop/account/bind-card.xhtml", "See your cards");
             ui.click(By.id("bind:submit"));
             wait.until(ExpectedConditions.urlContains("bound=true"));
@@ -148,11 +155,7 @@ class ShopCheckoutUiIT {
         shop.signInAsShopAdmin();
         ui.open("shop", "/admin/review.xhtml?lang=en");
         for (Seller s : List.of(TEA, CUPS)) {
-            WebElement approve = shop.reviewCard(s.title).findElement(By.cssSelector("button[id$=':approve']"));
-            approve.click();
-            wait.until(ExpectedConditions.stalenessOf(approve));
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue:messages"),
-                    "Approved: the item is on sale."));
+            shop.approveInReviewQueue(s.title);
         }
         shop.signOutAndForgetTheBrowser();
         for (Seller s : List.of(TEA, CUPS)) {
@@ -167,9 +170,9 @@ class ShopCheckoutUiIT {
 
         // more than the stock is refused at the item and nothing is in the cart
         ui.open("shop", "/item.xhtml?id=" + TEA.itemId + "&lang=en");
-        ui.type(By.id("add-to-cart:quantity_input"), "4");
+        quantity(4);
         ui.click(By.id("add-to-cart:add"));
-        shop.fieldSays("add-to-cart:cart-messages", "Not enough in stock");
+        shop.fieldSays("add-to-cart:quantity-message", "Not enough in stock");
         addToCart(TEA, 1);
         addToCart(CUPS, 2);
 
@@ -329,10 +332,16 @@ class ShopCheckoutUiIT {
 
     private static void addToCart(Seller s, int quantity) {
         ui.open("shop", "/item.xhtml?id=" + s.itemId + "&lang=en");
-        ui.type(By.id("add-to-cart:quantity_input"), Integer.toString(quantity));
+        quantity(quantity);
         ui.click(By.id("add-to-cart:add"));
         shop.fieldSays("add-to-cart:cart-messages", "Added to the cart.");
-        assertThat(shop.text("add-to-cart:cart-messages")).doesNotContain("Not enough");
+    }
+
+    /** The spinner keeps its text on clear(): select all and type over it. */
+    private static void quantity(int n) {
+        WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.id("add-to-cart:quantity_input")));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Integer.toString(n));
+        assertThat(input.getAttribute("value")).isEqualTo(Integer.toString(n));
     }
 
     /** The amount field is a PrimeFaces inputNumber: its widget takes the value. */
