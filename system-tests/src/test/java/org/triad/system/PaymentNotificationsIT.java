@@ -123,13 +123,13 @@ class PaymentNotificationsIT {
         assertThat(big.statusCode()).as(big.body()).isEqualTo(413);
     }
 
-    // --- what the bank's NotificationSigner does ---------------------------------------------------------------------
+    // --- what the bank sends (PaymentSteps.notifyMerchant) and how its NotificationSigner signs it ------------------ ---------------------------------------------------------------------
 
     private static byte[] event(String id, String paymentId) {
         JsonObject payment = Json.createObjectBuilder().add("id", paymentId).add("status", "PAID")
                 .add("total", new java.math.BigDecimal("12.30")).add("refunded", new java.math.BigDecimal("0.00"))
-                .add("currency", "CNY").add("sequence", 2)
-                .add("payees", Json.createArrayBuilder().add(Json.createObjectBuilder().add("card_ref", "cr_x")
+                .add("currency", "CNY")
+                .add("payees", Json.createArrayBuilder().add(Json.createObjectBuilder().add("payee", "cr_x")
                         .add("amount", new java.math.BigDecimal("12.30")).add("merchant_order_id", "o-1")))
                 .build();
         return Json.createObjectBuilder().add("id", id).add("type", "payment.paid")

@@ -31,11 +31,24 @@ public record BankPayment(String id, String status, long totalMinor, long refund
         }
     }
 
+    /**
+     * The payment object of a notification: the bank puts its {@code sequence} on the event, not in the payment, and
+     * names a payee line's card {@code payee} (the API's payment answers say {@code card_ref}).
+     */
+    public static BankPayment parse(String json, long eventSequence) {
+        try (var reader = Json.createReader(new StringReader(json))) {
+            JsonObject o = reader.readObject();
+            return o.containsKey("sequence") ? of(o)
+                    : of(Json.createObjectBuilder(o).add("sequence", eventSequence).build());
+        }
+    }
+
     public static BankPayment of(JsonObject o) {
         Map<String, Line> lines = new LinkedHashMap<>();
         for (JsonValue v : o.getJsonArray("payees")) {
             JsonObject p = v.asJsonObject();
-            lines.put(p.getString("merchant_order_id"), new Line(p.getString("card_ref", null),
+            String ref = p.containsKey("card_ref") ? p.getString("card_ref", null) : p.getString("payee", null);
+            lines.put(p.getString("merchant_order_id"), new Line(ref,
                     minor(p.getJsonNumber("amount")), p.containsKey("refunded") ? minor(p.getJsonNumber("refunded")) : 0));
         }
         return new BankPayment(o.getString("id"), o.getString("status"), minor(o.getJsonNumber("total")),

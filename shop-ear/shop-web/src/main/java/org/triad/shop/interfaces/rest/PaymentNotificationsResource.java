@@ -68,7 +68,7 @@ public class PaymentNotificationsResource {
         BankPayment payment;
         try {
             n = verifier().verify(raw, request::getHeader);
-            payment = BankPayment.parse(n.paymentJson());
+            payment = BankPayment.parse(n.paymentJson(), n.sequence());
         } catch (InvalidNotificationException e) {
             LOG.warning(() -> "Refused a bank notification (" + e.reason() + "): " + e.getMessage());
             return refused(e.reason(), e.getMessage());
