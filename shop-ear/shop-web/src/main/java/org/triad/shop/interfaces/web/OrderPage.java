@@ -53,6 +53,10 @@ public class OrderPage implements Serializable {
     }
 
     public void reload() {
+        if (id == null) {
+            // a live refresh posted to a view that is gone (the user signed out meanwhile): nothing to refresh
+            return;
+        }
         detail = orders.order(currentUser.id(), currentUser.isShopAdmin(), id);
     }
 
