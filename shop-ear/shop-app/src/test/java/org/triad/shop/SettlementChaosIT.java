@@ -301,13 +301,7 @@ class SettlementChaosIT {
     }
 
     private static long count(Connection c, String sql, Object parameter) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, parameter);
-            try (ResultSet rs = ps.executeQuery()) {
-                assertThat(rs.next()).isTrue();
-                return rs.getLong(1);
-            }
-        }
+        return Long.parseLong(single(c, sql, parameter));
     }
 
     private static String single(Connection c, String sql, Object parameter) throws SQLException {
