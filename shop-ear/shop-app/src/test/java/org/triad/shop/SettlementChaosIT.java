@@ -242,7 +242,7 @@ class SettlementChaosIT {
         return new Truth(checkoutId, paymentId, events, ended, status, orderStatus, null);
     }
 
-    private static BankPayment payment(String id, String status, long total, long refunded, long sequence,
+    static BankPayment payment(String id, String status, long total, long refunded, long sequence,
                                        Instant expires, Map<Long, Long> amounts, Map<Long, String> refs,
                                        Long refundedOrder) {
         Map<String, BankPayment.Line> lines = new LinkedHashMap<>();

@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.triad.shop.application.ShopAudit;
+import org.triad.shop.application.flash.FlashPool;
 import org.triad.shop.domain.model.cart.CartLine;
 import org.triad.shop.domain.model.cart.CartRepository;
+import org.triad.shop.domain.model.flash.FlashClaimStatus;
 import org.triad.shop.domain.model.item.Item;
 import org.triad.shop.domain.model.item.ItemContent;
 import org.triad.shop.domain.model.item.ItemRepository;
@@ -55,6 +57,9 @@ public class CheckoutSteps {
 
     @Inject
     Event<CatalogueChanged> catalogueChanged;
+
+    @Inject
+    FlashPool flashPool;
 
     /**
      * Turns the buyer's cart into one order per seller under one checkout, reserving every line's stock with a
@@ -139,7 +144,8 @@ public class CheckoutSteps {
 
     /**
      * Ends an open checkout unpaid: its pending orders become {@code EXPIRED} or {@code CANCELLED} and their
-     * reserved units go back to stock — exactly once, under the checkout's lock.
+     * reserved units go back to stock — exactly once, under the checkout's lock (a flash-sale checkout's unit goes back
+     * to the sale's pool, or to the item's stock when the sale is over).
      */
     public boolean endUnpaid(long checkoutId, CheckoutStatus status, String note) {
         Checkout checkout = orders.lockCheckout(checkoutId).orElseThrow();
@@ -158,9 +164,14 @@ public class CheckoutSteps {
                 continue;
             }
             orders.add(order.moveTo(target, null, note, now));
-            for (OrderLine line : orders.lines(order.id())) {
-                orders.release(line.itemId(), line.quantity(), now);
+            if (checkout.flashClaimId() == null) {
+                for (OrderLine line : orders.lines(order.id())) {
+                    orders.release(line.itemId(), line.quantity(), now);
+                }
             }
+        }
+        if (checkout.flashClaimId() != null) {
+            flashPool.release(checkout.flashClaimId(), FlashClaimStatus.ORDERED, now);
         }
         catalogueChanged.fire(new CatalogueChanged("stock"));
         return true;

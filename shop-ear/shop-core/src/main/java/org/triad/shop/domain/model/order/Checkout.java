@@ -72,6 +72,10 @@ public class Checkout {
     @Column(name = "settled_at")
     private Instant settledAt;
 
+    /** The flash-sale claim this checkout pays, or null: its unit goes back to the sale, not the item's stock. */
+    @Column(name = "flash_claim_id")
+    private Long flashClaimId;
+
     @Version
     private long version;
 
@@ -107,6 +111,17 @@ public class Checkout {
                 throw ShopRuleException.invalid("address", "Enter the delivery address (5 to 300 characters).");
             }
         }
+    }
+
+    /** A checkout that pays a flash-sale claim. */
+    public static Checkout forFlashClaim(long claimId, long buyerId, Contact contact, Instant holdUntil, Instant now) {
+        Checkout checkout = new Checkout(buyerId, contact, holdUntil, now);
+        checkout.flashClaimId = claimId;
+        return checkout;
+    }
+
+    public Long flashClaimId() {
+        return flashClaimId;
     }
 
     public void addToTotal(long minor) {
