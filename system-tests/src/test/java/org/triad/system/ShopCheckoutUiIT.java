@@ -2,7 +2,6 @@ package org.triad.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -51,7 +50,6 @@ class ShopCheckoutUiIT {
     private static final String BUYER = "bob@example.com";
     private static final String PAY_PASSWORD = "123456";
     private static final String RUN = Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
-    private static final long TEA_WARE = 7;
 
     private static final Seller TEA = new Seller("journey-tea-" + RUN + "@example.com", "Tea Garden 茶园 " + RUN,
             "Longjing green tea 龙井 " + RUN, "120.50", 3);
@@ -128,28 +126,8 @@ class ShopCheckoutUiIT {
     @Order(1)
     void twoCustomersBecomeSellersAndTheShopAdminApprovesTheirItems() {
         for (Seller s : List.of(TEA, CUPS)) {
-            shop.signInWithTheBank(s.email);
-            ui.open("shop", "/account/index.xhtml?lang=en");
-            ui.click(By.id("bind"));
-            shop.approveConsent("/shop/account/bind-card.xhtml", "See your cards");
-            ui.click(By.id("bind:submit"));
-            wait.until(ExpectedConditions.urlContains("bound=true"));
-            ui.click(By.cssSelector("[id='seller:terms'] .ui-chkbox-box"));
-            ui.click(By.id("seller:submit"));
-            wait.until(ExpectedConditions.urlContains("/seller/items.xhtml"));
-            assertThat(shop.text("welcome")).contains("you are a seller now");
-            shop.signOutAndForgetTheBrowser();
-
-            String token = token(s.email);
-            var created = TriadHttp.post(TriadHttp.uri("shop", "/api/v1/seller/items"), "application/json",
-                    Json.createObjectBuilder().add("title", s.title).add("description", "From the journey test.")
-                            .add("categoryId", TEA_WARE).add("price", s.price).add("stock", s.stock).build().toString(),
-                    "Authorization", "Bearer " + token);
-            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-            s.itemId = TriadHttp.json(created).getJsonNumber("id").longValue();
-            var submitted = TriadHttp.post(TriadHttp.uri("shop", "/api/v1/seller/items/" + s.itemId + "/submit"),
-                    "application/json", "", "Authorization", "Bearer " + token);
-            assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+            shop.becomeSeller(s.email);
+            s.itemId = ShopUi.offerItem(token(s.email), s.title, s.price, s.stock);
         }
 
         shop.signInAsShopAdmin();
@@ -214,12 +192,7 @@ class ShopCheckoutUiIT {
 
         // bob pays in the first tab
         browser.switchTo().window(cashier);
-        ui.click(By.id("pay:send-code"));
-        String code = mail.code(BUYER, "confirm your payment");
-        ui.type(By.id("pay:payPassword"), PAY_PASSWORD);
-        ui.type(By.id("pay:code"), code);
-        ui.click(By.id("pay:submit"));
-        wait.until(ExpectedConditions.textToBe(By.id("pay:status"), "Paid"));
+        shop.payAtTheCashier(BUYER, PAY_PASSWORD);
 
         // the order tab turned PAID by itself
         browser.switchTo().window(orderTab);

@@ -37,6 +37,9 @@ final class ShopUi {
 
     private final Browser ui;
     private final BankUi bank;
+    /** The seeded category the tests put items in. */
+    static final long TEA_WARE = 7;
+
     private final WebDriver browser;
     private final WebDriverWait wait;
     private final MailCodes mail;
@@ -105,6 +108,48 @@ final class ShopUi {
 
     static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A bank customer, signed in to the shop with the bank, becomes a seller: binds their card for payouts through the
+     * bank's consent and accepts the seller terms; signed out after.
+     */
+    void becomeSeller(String email) {
+        signInWithTheBank(email);
+        ui.open("shop", "/account/index.xhtml?lang=en");
+        ui.click(By.id("bind"));
+        approveConsent("/shop/account/bind-card.xhtml", "See your cards");
+        ui.click(By.id("bind:submit"));
+        wait.until(ExpectedConditions.urlContains("bound=true"));
+        ui.click(By.cssSelector("[id='seller:terms'] .ui-chkbox-box"));
+        ui.click(By.id("seller:submit"));
+        wait.until(ExpectedConditions.urlContains("/seller/items.xhtml"));
+        assertThat(text("welcome")).contains("you are a seller now");
+        signOutAndForgetTheBrowser();
+    }
+
+    /** A seller's new item (category tea ware), submitted for review over the shop's API: its id. */
+    static long offerItem(String sellerToken, String title, String price, int stock) {
+        var created = TriadHttp.post(TriadHttp.uri("shop", "/api/v1/seller/items"), "application/json",
+                Json.createObjectBuilder().add("title", title).add("description", "From the system tests.")
+                        .add("categoryId", TEA_WARE).add("price", price).add("stock", stock).build().toString(),
+                "Authorization", "Bearer " + sellerToken);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long itemId = TriadHttp.json(created).getJsonNumber("id").longValue();
+        var submitted = TriadHttp.post(TriadHttp.uri("shop", "/api/v1/seller/items/" + itemId + "/submit"),
+                "application/json", "", "Authorization", "Bearer " + sellerToken);
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+        return itemId;
+    }
+
+    /** On the bank's cashier page: the mailed code and the pay password, until the payment says Paid. */
+    void payAtTheCashier(String email, String payPassword) {
+        ui.click(By.id("pay:send-code"));
+        String code = mail.code(email, "confirm your payment");
+        ui.type(By.id("pay:payPassword"), payPassword);
+        ui.type(By.id("pay:code"), code);
+        ui.click(By.id("pay:submit"));
+        wait.until(ExpectedConditions.textToBe(By.id("pay:status"), "Paid"));
     }
 
     // --- signing in and out ----------------------------------------------------------------------------------------
