@@ -20,6 +20,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -126,6 +127,11 @@ public class TestBank {
                 return error(400, "invalid_grant");
             }
             withIdToken = true;
+        } else if ("client_credentials".equals(grant)) {
+            // the shop's merchant token for the payments API below
+            return Response.ok(Json.createObjectBuilder().add("access_token", "test-merchant-" + random())
+                    .add("token_type", "Bearer").add("expires_in", 900).add("scope", "payments").build().toString())
+                    .header("Cache-Control", "no-store").build();
         } else if ("refresh_token".equals(grant)) {
             g = refresh == null ? null : REFRESH.remove(refresh);
             if (g == null) {
@@ -171,6 +177,43 @@ public class TestBank {
         return Response.ok("[{\"card_ref\":\"cref-active-1\",\"number\":\"6200 **** **** 0001\",\"nickname\":\"Daily\","
                 + "\"status\":\"ACTIVE\"},{\"card_ref\":\"cref-frozen-2\",\"number\":\"6200 **** **** 0002\","
                 + "\"status\":\"FROZEN\"}]").build();
+    }
+
+    private static final Map<String, jakarta.json.JsonObject> PAYMENTS = new ConcurrentHashMap<>();
+
+    /**
+     * The bank's payment API as far as checkouts need it: a payment per idempotency key (the same key answers the
+     * same payment), CREATED until a test says otherwise; no money moves here (the system tests do that for real).
+     */
+    @POST
+    @Path("api/v1/payments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response createPayment(@HeaderParam("Authorization") String authorization,
+                                  @HeaderParam("Idempotency-Key") String key, String body) {
+        if (authorization == null || !authorization.startsWith("Bearer test-merchant-") || key == null) {
+            return error(401, "invalid_token");
+        }
+        jakarta.json.JsonObject request = Json.createReader(new java.io.StringReader(body)).readObject();
+        jakarta.json.JsonObject payment = PAYMENTS.computeIfAbsent(key, k -> {
+            String id = "pay_test_" + random();
+            return Json.createObjectBuilder().add("id", id).add("status", "CREATED")
+                    .add("total", request.getJsonNumber("total")).add("sequence", 1)
+                    .add("cashier_url", "https://localhost:9443/bank/portal/pay.xhtml?payment=" + id)
+                    .add("expires_at", Instant.now().plusSeconds(request.getJsonNumber("expires_in").longValue())
+                            .toString())
+                    .add("payees", request.getJsonArray("payees")).build();
+        });
+        PAYMENTS.putIfAbsent(payment.getString("id"), payment);
+        return Response.status(201).entity(payment.toString()).build();
+    }
+
+    @GET
+    @Path("api/v1/payments/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response payment(@PathParam("id") String id) {
+        jakarta.json.JsonObject payment = PAYMENTS.get(id);
+        return payment == null ? error(404, "payment-not-found") : Response.ok(payment.toString()).build();
     }
 
     @jakarta.ejb.EJB
