@@ -91,6 +91,11 @@ public class FlashSaleSteps {
             default -> {
             }
         }
+        if (sale.remaining() <= 0) {
+            // the pool as read just now: an early "sold out" that spares the claim queries (the conditional
+            // update below, not this read, is what grants a unit)
+            throw soldOut();
+        }
         if (flash.liveClaim(saleId, buyerId).isPresent()) {
             throw alreadyClaimed();
         }
