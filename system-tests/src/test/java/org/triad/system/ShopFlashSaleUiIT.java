@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.triad.testkit.TriadHttp;
 
@@ -129,18 +129,28 @@ class ShopFlashSaleUiIT {
 
     private static void fillSchedule(long item, String price, int units, LocalDateTime start, LocalDateTime end,
                                      int hold) {
-        typeOver("schedule:itemId_input", Long.toString(item));
-        typeOver("schedule:price", price);
-        typeOver("schedule:units_input", Integer.toString(units));
-        typeOver("schedule:startsAt_input", TYPED.format(start));
-        typeOver("schedule:endsAt_input", TYPED.format(end));
-        typeOver("schedule:claimHoldSeconds_input", Integer.toString(hold));
+        number("schedule:itemId", item);
+        ui.type(By.id("schedule:price"), price);
+        number("schedule:units", units);
+        date("schedule:startsAt", start);
+        date("schedule:endsAt", end);
+        number("schedule:claimHoldSeconds", hold);
     }
 
-    /** Select all and type over it (PrimeFaces number and date inputs keep their text on clear()). */
-    private static void typeOver(String id, String text) {
-        var input = ui.waits().until(ExpectedConditions.elementToBeClickable(By.id(id)));
-        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text, Keys.ESCAPE);
+    /** A PrimeFaces inputNumber: its widget takes the value (typing over its formatted text is unreliable). */
+    private static void number(String id, long value) {
+        ui.waits().until(ExpectedConditions.elementToBeClickable(By.id(id + "_input")));
+        ((JavascriptExecutor) ui.driver()).executeScript("PrimeFaces.getWidgetById(arguments[0]).setValue(arguments[1]);",
+                id, value);
+    }
+
+    /** A PrimeFaces datePicker with time: its widget takes the date (the browser's zone is the server's here). */
+    private static void date(String id, LocalDateTime value) {
+        ui.waits().until(ExpectedConditions.elementToBeClickable(By.id(id + "_input")));
+        ((JavascriptExecutor) ui.driver()).executeScript(
+                "PrimeFaces.getWidgetById(arguments[0]).setDate(new Date(arguments[1]));", id,
+                value.atZone(java.time.ZoneId.systemDefault()).toInstant().toEpochMilli());
+        assertThat(ui.driver().findElement(By.id(id + "_input")).getAttribute("value")).isEqualTo(TYPED.format(value));
     }
 
     private static long saleOf(long item) {
