@@ -441,8 +441,16 @@ class RatingsIT {
                 + "/rating-images/" + imageId + "/thumb")).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(served.statusCode()).isEqualTo(200);
-        assertThat(served.headers().firstValue("Content-Type")).hasValue("image/jpeg");
-        assertThat(served.headers().firstValue("ETag")).isPresent();
+        // image/jpeg (the container appends the shop's UTF-8 response encoding, as for item images)
+        assertThat(served.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("image/jpeg"));
+        assertThat(served.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
+        String etag = served.headers().firstValue("ETag").orElseThrow();
+        assertThat(TriadHttp.client().send(HttpRequest.newBuilder(served.uri()).header("If-None-Match", etag)
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+                .isEqualTo(304);
+        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(served.body())).getWidth())
+                .isEqualTo(200);
 
         // public list with summary
         JsonObject list = TriadHttp.json(TriadHttp.get(URI.create(SHOP + "/api/v1/items/" + itemId + "/ratings")));
