@@ -42,7 +42,8 @@ import org.triad.testkit.TriadHttp;
  * seller approves; the bank moves 10.00 back from the seller's card to bob's; the order is
  * {@code PARTIALLY_REFUNDED}.</li>
  * <li>Bob rates the completed tea on its order page (without stars refused at the field, then four stars and a
- * text); the item page shows the summary; the tea seller answers in the seller centre.</li>
+ * text); the item page shows the summary; he sends feedback to the shop (an empty message refused at the field),
+ * which the shop admin reads; the tea seller answers the rating in the seller centre.</li>
  * </ol>
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -322,6 +323,17 @@ class ShopCheckoutUiIT {
         shop.docScreenshot("shop-order-rated-en");
         ui.open("shop", "/item.xhtml?id=" + TEA.itemId + "&lang=en");
         assertThat(shop.text("rating-summary")).contains("Average: 4.0 / 5").contains("Ratings: 1");
+        // feedback to the shop, from the menu: an empty message is refused at its field
+        ui.click(By.cssSelector("[id='shell:menu'] a[href*='/shop/feedback']"));
+        ui.click(By.id("feedback:send"));
+        shop.fieldSays("feedback:message-message", "Write a message");
+        ui.type(By.id("feedback:message"), "Rating with photos works well " + RUN);
+        ui.click(By.id("feedback:send"));
+        shop.fieldSays("feedback:feedback-sent", "has been sent");
+        shop.signOutAndForgetTheBrowser();
+        shop.signInAsShopAdmin();
+        ui.open("shop", "/admin/feedback.xhtml?lang=en");
+        assertThat(shop.text("feedback-list:list")).contains("Rating with photos works well " + RUN);
         shop.signOutAndForgetTheBrowser();
 
         shop.signInWithTheBank(TEA.email);
