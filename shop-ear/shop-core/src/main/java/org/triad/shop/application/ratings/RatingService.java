@@ -71,9 +71,9 @@ public class RatingService {
 
     /** The buyer rates a line of a completed order, with up to three images (each re-encoded, or all refused). */
     public RatingView rate(long buyerId, long orderId, long lineId, Integer stars, String text, List<byte[]> images) {
-        ShopOrder order = orders.order(orderId).filter(o -> o.buyerId() == buyerId)
+        orders.order(orderId).filter(o -> o.buyerId() == buyerId)
                 .orElseThrow(() -> ShopRuleException.notFound("order"));
-        order = orders.lockOrder(orderId).orElseThrow();
+        ShopOrder order = orders.lockOrder(orderId).orElseThrow();
         OrderLine line = orders.lines(orderId).stream().filter(l -> l.id() == lineId).findFirst()
                 .orElseThrow(() -> ShopRuleException.notFound("order-line"));
         if (order.status() != OrderStatus.COMPLETED) {
@@ -86,8 +86,7 @@ public class RatingService {
         List<byte[]> uploads = images == null ? List.of() : images.stream().filter(b -> b != null && b.length > 0)
                 .toList();
         if (uploads.size() > Rating.MAX_IMAGES) {
-            throw new ShopRuleException("too-many-rating-images", 422, "image", "A rating has at most " + Rating.MAX_IMAGES
-                    + " images.");
+            throw tooManyImages();
         }
         Instant now = Instant.now();
         Rating rating = new Rating(order, line, stars, text, now);
@@ -121,8 +120,7 @@ public class RatingService {
         }
         int count = ratings.countImages(rating.id());
         if (count >= Rating.MAX_IMAGES) {
-            throw new ShopRuleException("too-many-rating-images", 422, "image", "A rating has at most " + Rating.MAX_IMAGES
-                    + " images.");
+            throw tooManyImages();
         }
         ImageProcessor.Processed p = imageProcessor.process(upload);
         ratings.add(image(rating, count + 1, p, Instant.now()));
@@ -229,6 +227,11 @@ public class RatingService {
                 .orElse("")));
         return new RatingView(r.id(), r.orderId(), r.orderLineId(), r.itemId(), title, buyer, r.stars(), r.text(),
                 List.copyOf(imageIds), r.answer(), r.answeredAt(), r.createdAt());
+    }
+
+    private static ShopRuleException tooManyImages() {
+        return new ShopRuleException("too-many-rating-images", 422, "image",
+                "A rating has at most " + Rating.MAX_IMAGES + " images.");
     }
 
     private static RatingImage image(Rating rating, int position, ImageProcessor.Processed p, Instant now) {
