@@ -41,6 +41,9 @@ import org.triad.testkit.TriadHttp;
  * completes one; on the other he asks for a refund above what he paid (refused at the field), then for 10.00; the
  * seller approves; the bank moves 10.00 back from the seller's card to bob's; the order is
  * {@code PARTIALLY_REFUNDED}.</li>
+ * <li>Bob rates the completed tea on its order page (without stars refused at the field, then four stars and a
+ * text); the item page shows the summary; he sends feedback to the shop (an empty message refused at the field),
+ * which the shop admin reads; the tea seller answers the rating in the seller centre.</li>
  * </ol>
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -300,6 +303,50 @@ class ShopCheckoutUiIT {
         assertThat(ShopUi.balance(TEA.email, PASSWORD)).isEqualByComparingTo(TEA.before.add(new BigDecimal(TEA.price)));
         assertThat(status(BUYER, TEA.orderId)).isEqualTo("COMPLETED");
         assertThat(status(BUYER, CUPS.orderId)).isEqualTo("PARTIALLY_REFUNDED");
+    }
+
+    @Test
+    @Order(6)
+    void bobRatesTheCompletedTeaAndItsSellerAnswers() {
+        shop.signInWithTheBank(BUYER);
+        ui.open("shop", "/orders/order.xhtml?id=" + TEA.orderId + "&lang=en");
+        // no stars: refused next to the stars, once
+        ui.click(By.id("rate:submit-rating"));
+        shop.fieldSays("rate:stars-message", "Give 1 to 5 stars");
+        assertThat(browser.findElements(By.xpath("//*[contains(text(), 'Give 1 to 5 stars')]"))).hasSize(1);
+        browser.findElements(By.cssSelector("[id='rate:stars'] .ui-rating-star")).get(3).click();
+        ui.type(By.id("rate:text"), "Fragrant, fresh and well packed 清香 " + RUN);
+        ui.click(By.id("rate:submit-rating"));
+        shop.fieldSays("rating-saved", "your rating is saved");
+        assertThat(shop.text("ratings")).contains("Fragrant, fresh and well packed").contains("★★★★☆");
+        assertThat(browser.findElements(By.id("rate:submit-rating"))).isEmpty();
+        shop.docScreenshot("shop-order-rated-en");
+        ui.open("shop", "/item.xhtml?id=" + TEA.itemId + "&lang=en");
+        assertThat(shop.text("rating-summary")).contains("Average: 4.0 / 5").contains("Ratings: 1");
+        // feedback to the shop, from the menu: an empty message is refused at its field
+        ui.click(By.cssSelector("[id='shell:menu'] a[href*='/shop/feedback']"));
+        ui.click(By.id("feedback:send"));
+        shop.fieldSays("feedback:message-message", "Write a message");
+        ui.type(By.id("feedback:message"), "Rating with photos works well " + RUN);
+        ui.click(By.id("feedback:send"));
+        shop.fieldSays("feedback:feedback-sent", "has been sent");
+        shop.signOutAndForgetTheBrowser();
+        shop.signInAsShopAdmin();
+        ui.open("shop", "/admin/feedback.xhtml?lang=en");
+        assertThat(shop.text("feedback-list:list")).contains("Rating with photos works well " + RUN);
+        shop.signOutAndForgetTheBrowser();
+
+        shop.signInWithTheBank(TEA.email);
+        ui.open("shop", "/seller/ratings.xhtml?lang=en");
+        ui.type(By.id("ratings:list:0:answer"), "Thank you, enjoy the tea!");
+        ui.click(By.id("ratings:list:0:send-answer"));
+        shop.fieldSays("ratings:list", "Thank you, enjoy the tea!");
+        assertThat(browser.findElements(By.id("ratings:list:0:answer"))).isEmpty();
+        shop.signOutAndForgetTheBrowser();
+        var ratings = TriadHttp.json(TriadHttp.get(TriadHttp.uri("shop", "/api/v1/items/" + TEA.itemId + "/ratings")));
+        assertThat(ratings.getJsonObject("summary").getJsonNumber("count").longValue()).isEqualTo(1);
+        assertThat(ratings.getJsonArray("ratings").getJsonObject(0).getString("answer"))
+                .isEqualTo("Thank you, enjoy the tea!");
     }
 
     // --- steps -----------------------------------------------------------------------------------------------------

@@ -1,0 +1,2 @@
+/** Feedback to the shop: a message anyone may send (signed in or not), read by shop admins. */
+package org.triad.shop.domain.model.feedback;
