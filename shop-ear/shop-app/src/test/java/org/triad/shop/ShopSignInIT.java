@@ -152,6 +152,41 @@ class ShopSignInIT {
     }
 
     @Test
+    void fiveParallelRequestsOfASessionWhoseTokenExpiresRefreshItExactlyOnce() throws Exception {
+        var next = TriadHttp.post(URI.create(TestBank.BASE + "/next"), "application/x-www-form-urlencoded",
+                "sub=20004&sid=sid-20004-a&name=Dave&accessSeconds=20");
+        assertThat(next.statusCode()).isEqualTo(204);
+        Browser browser = new Browser();
+        assertThat(browser.location(browser.signInWithBank("/account/index.xhtml")))
+                .isEqualTo(SHOP + "/account/index.xhtml");
+        int before = refreshes();
+        // the session's access token lives 20 s, inside the 30 s the shop keeps in hand: the next requests refresh it
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(5);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pages = new java.util.ArrayList<java.util.concurrent.Future<HttpResponse<String>>>();
+        for (int i = 0; i < 5; i++) {
+            pages.add(pool.submit(() -> {
+                start.await();
+                return browser.get(SHOP + "/account/index.xhtml");
+            }));
+        }
+        start.countDown();
+        for (var page : pages) {
+            // each is served signed in: none used the rotated-away refresh token (which would sign the session out)
+            assertThat(page.get().statusCode()).isEqualTo(200);
+            assertThat(page.get().body()).contains("Dave");
+        }
+        pool.shutdown();
+        assertThat(refreshes() - before).as("refresh grants").isEqualTo(1);
+        assertThat(browser.get(SHOP + "/account/index.xhtml").statusCode()).isEqualTo(200);
+        assertThat(refreshes() - before).as("the refreshed token lives on").isEqualTo(1);
+    }
+
+    private static int refreshes() {
+        return Integer.parseInt(TriadHttp.get(URI.create(TestBank.BASE + "/refreshes")).body().strip());
+    }
+
+    @Test
     void aSignInGoesOnlyToPathsInsideTheShop() throws Exception {
         nextCustomer("20003", "sid-20003-a", "Carol");
         Browser browser = new Browser();

@@ -82,9 +82,24 @@ public class TestBank {
     /** The next authorization signs in this customer with this device session. */
     @POST
     @Path("next")
-    public Response next(@FormParam("sub") String sub, @FormParam("sid") String sid, @FormParam("name") String name) {
+    public Response next(@FormParam("sub") String sub, @FormParam("sid") String sid, @FormParam("name") String name,
+                         @FormParam("accessSeconds") Integer accessSeconds) {
         next = new Grant(sub, sid, name, sub + "@example.com", null, null, null);
+        codeAccessSeconds = accessSeconds == null ? 900 : accessSeconds;
         return Response.noContent().build();
+    }
+
+    /** How long the access token of the next code exchange lives (refreshed tokens always live 900 s). */
+    private static volatile int codeAccessSeconds = 900;
+    private static final java.util.concurrent.atomic.AtomicInteger REFRESH_GRANTS =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Refresh grants answered so far. */
+    @GET
+    @Path("refreshes")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String refreshes() {
+        return Integer.toString(REFRESH_GRANTS.get());
     }
 
     @GET
@@ -137,15 +152,18 @@ public class TestBank {
             if (g == null) {
                 return error(400, "invalid_grant");
             }
+            REFRESH_GRANTS.incrementAndGet();
             withIdToken = false;
         } else {
             return error(400, "unsupported_grant_type");
         }
         String newRefresh = random();
         REFRESH.put(newRefresh, g);
+        int seconds = withIdToken ? codeAccessSeconds : 900;
         var body = Json.createObjectBuilder()
-                .add("access_token", accessToken(g.subject(), g.sid(), g.scope() == null ? "openid" : g.scope(), 900))
-                .add("token_type", "Bearer").add("expires_in", 900).add("refresh_token", newRefresh)
+                .add("access_token", accessToken(g.subject(), g.sid(), g.scope() == null ? "openid" : g.scope(),
+                        seconds))
+                .add("token_type", "Bearer").add("expires_in", seconds).add("refresh_token", newRefresh)
                 .add("scope", g.scope() == null ? "openid" : g.scope());
         if (withIdToken) {
             Instant now = Instant.now();
