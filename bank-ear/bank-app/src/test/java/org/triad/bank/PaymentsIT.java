@@ -162,6 +162,10 @@ class PaymentsIT {
         assertThat(TriadHttp.json(m.get(id)).getString("status")).isEqualTo("PARTIALLY_REFUNDED");
         expectProblem(m.refund(id, UUID.randomUUID().toString(),
                 "{\"lines\":[{\"merchant_order_id\":\"o-1\",\"amount\":20.01}]}"), 422, "refund-exceeds-payment");
+        HttpResponse<String> exponent = m.refund(id, UUID.randomUUID().toString(),
+                "{\"lines\":[{\"merchant_order_id\":\"o-1\",\"amount\":1e-1000000}]}");
+        expectProblem(exponent, 422, "invalid-amount");
+        assertThat(exponent.body().length()).isLessThan(1_000);
         assertThat(balances(m.buyerCard(), m.seller1Card())).containsExactly(
                 after.get(0).add(new BigDecimal("10.00")), after.get(1).subtract(new BigDecimal("10.00")));
         HttpResponse<String> rest = m.refund(id, UUID.randomUUID().toString(), "{\"lines\":["
@@ -252,6 +256,17 @@ class PaymentsIT {
             expectProblem(m.create(UUID.randomUUID().toString(), m.threePayees("100.00", amount, "50.00", "20.00")),
                     422, "invalid-amount");
         }
+        // issue 18: exponents are not amounts, and the answer never writes the number out (1e-1000000 was 1 MB)
+        for (String amount : List.of("1e-1000000", "1E-1000000", "1e1000000", "1E2", "1e-2", "3.0E1")) {
+            HttpResponse<String> r = m.create(UUID.randomUUID().toString(),
+                    m.threePayees("100.00", amount, "50.00", "20.00"));
+            expectProblem(r, 422, "invalid-amount");
+            assertThat(r.body().length()).as(amount).isLessThan(1_000);
+        }
+        HttpResponse<String> hugeTotal = m.create(UUID.randomUUID().toString(),
+                m.threePayees("1e-1000000", "30.00", "50.00", "20.00"));
+        expectProblem(hugeTotal, 422, "invalid-amount");
+        assertThat(hugeTotal.body().length()).isLessThan(1_000);
         String foreign = m.threePayees("100.00", "30.00", "50.00", "20.00").replace(m.seller1Ref(), other.seller1Ref());
         expectProblem(m.create(UUID.randomUUID().toString(), foreign), 422, "unknown-card-ref");
         expectProblem(m.create(UUID.randomUUID().toString(), foreign.replace(other.seller1Ref(), "cr_made_up")), 422,

@@ -27,6 +27,14 @@ public abstract class DomainException extends RuntimeException {
     /** HTTP status that best describes the violation (400, 404, 409, 422, ...). */
     public abstract int status();
 
+    /**
+     * Seconds after which a retry may succeed, sent as {@code Retry-After} (0, the default: no header). For refusals
+     * that pass with time: a request still in progress, a cooling-off period.
+     */
+    public long retryAfterSeconds() {
+        return 0;
+    }
+
     /** Short human-readable summary of the problem type; the message carries the details. */
     public String title() {
         return problemType().replace('-', ' ');

@@ -41,6 +41,9 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
             return Response.fromResponse(response)
                     .allow(notAllowed.getResponse().getAllowedMethods()).build();
         }
+        if (unwrap(exception) instanceof DomainException domain && domain.retryAfterSeconds() > 0) {
+            return Response.fromResponse(response).header("Retry-After", domain.retryAfterSeconds()).build();
+        }
         if (unwrap(exception) instanceof WebApplicationException wae) {
             // keep the headers that tell the client what to do next
             Response.ResponseBuilder builder = Response.fromResponse(response);

@@ -8,7 +8,11 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.triad.bank.application.banking.internal.IdempotencyClaims;
 import org.triad.bank.application.login.Authentication;
+import org.triad.bank.application.support.DatabaseFailures;
 import org.triad.bank.application.support.CodeService;
 import org.triad.bank.domain.model.card.Card;
 import org.triad.bank.domain.model.card.CardNotFoundException;
@@ -25,12 +29,15 @@ import org.triad.bank.domain.model.customer.CustomerRepository;
 import org.triad.bank.domain.model.customer.PayPasswordLockedException;
 import org.triad.bank.domain.model.customer.WrongPayPasswordException;
 import org.triad.bank.domain.model.ledger.EntryType;
+import org.triad.bank.domain.model.ledger.IdempotencyKeyInUseException;
 import org.triad.bank.domain.model.money.Money;
 
 /**
  * Deposits, withdrawals and transfers as a customer asks for them. Each one goes the same way ({@link #move}): the
- * one up-front replay check (a retried request gets its first result without using up another email code), then
- * the checks of the request and its confirmations (email code, pay password), then {@link MoneyMovements}. Runs
+ * one up-front replay check (a retried request gets its first result without using up another email code), a claim
+ * of the idempotency key ({@link IdempotencyClaims}: an identical request still running answers {@code 409
+ * idempotency-key-in-use}), then the checks of the request and its confirmations (email code, pay password), then
+ * {@link MoneyMovements}. Runs
  * without a transaction of its own: the code check commits its attempt counter on its own, the movement is one
  * transaction in the ledger, which checks again under lock what counts (card states, balances, the key).
  */
@@ -38,8 +45,13 @@ import org.triad.bank.domain.model.money.Money;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Banking {
 
+    private static final Logger LOG = Logger.getLogger(Banking.class.getName());
+
     @EJB
     MoneyMovements movements;
+
+    @EJB
+    IdempotencyClaims claims;
 
     @EJB
     CodeService codes;
@@ -105,17 +117,68 @@ public class Banking {
     }
 
     /**
-     * The one path of a customer's movement: the earlier result of a repeated key, else the checks (which must
-     * throw to refuse), then the ledger. The checks come before the confirmations are used up so that an obviously
-     * failing request (unknown recipient, too little money) does not cost a code; the ledger checks again under lock.
+     * The one path of a customer's movement: the earlier result of a repeated key, else a claim of the key, the
+     * checks (which must throw to refuse), then the ledger. The checks come before the confirmations are used up so
+     * that an obviously failing request (unknown recipient, too little money) does not cost a code; the ledger checks
+     * again under lock.
+     * <p>
+     * The claim is what makes a retry's answer independent of timing: a request whose key is claimed by an identical
+     * request still running is answered {@code 409 idempotency-key-in-use} before it looks at the e-mailed code
+     * (which the first one used up), never {@code invalid-code}; once the first has ended, the same key answers its
+     * stored result. The claim is released when the request ends, whatever the outcome, so a refused request (a
+     * wrong code) can be corrected and sent again with the same key.
      */
     private Receipt move(MovementRequest request, Consumer<MovementRequest> checks) {
         Optional<Receipt> earlier = movements.replay(request);
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        checks.accept(request);
-        return movements.move(request);
+        long claim;
+        try {
+            claim = claims.claim(request);
+        } catch (RuntimeException e) {
+            if (!DatabaseFailures.isUniqueViolation(e)) {
+                throw e;
+            }
+            // claimed by an identical request (or a different one: reused key): finished by now, or still running?
+            earlier = movements.replay(request);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            claim = takeOver(request);
+        }
+        try {
+            // the first request may have ended between the replay check above and the claim
+            earlier = movements.replay(request);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            checks.accept(request);
+            return movements.move(request);
+        } finally {
+            release(claim);
+        }
+    }
+
+    private long takeOver(MovementRequest request) {
+        try {
+            return claims.takeOver(request);
+        } catch (RuntimeException e) {
+            if (DatabaseFailures.isUniqueViolation(e)) {
+                // the claim went away and another request took it first
+                throw new IdempotencyKeyInUseException();
+            }
+            throw e;
+        }
+    }
+
+    private void release(long claim) {
+        try {
+            claims.release(claim);
+        } catch (RuntimeException e) {
+            // the request's own outcome counts; a claim left behind turns stale after the lease
+            LOG.log(Level.WARNING, "Could not release an idempotency claim", e);
+        }
     }
 
     private Customer approvedCustomer(long customerId) {

@@ -47,7 +47,7 @@ public class SignIn {
         }
     }
 
-    public enum Outcome { OK, INVALID, LOCKED, NOT_ACTIVATED, UNSUPPORTED_METHOD, SECOND_FACTOR_REQUIRED }
+    public enum Outcome { OK, INVALID, LOCKED, NOT_ACTIVATED, UNSUPPORTED_METHOD, SECOND_FACTOR_REQUIRED, CODES_LOCKED }
 
     /**
      * @param customerId  set when the credentials were right (also for {@code SECOND_FACTOR_REQUIRED})
@@ -124,6 +124,7 @@ public class SignIn {
             case LOCKED -> new Check(Outcome.LOCKED, 0, r.lockedUntil());
             case NOT_ACTIVATED -> new Check(Outcome.NOT_ACTIVATED, 0, null);
             case INVALID -> new Check(Outcome.INVALID, 0, null);
+            case CODES_LOCKED -> new Check(Outcome.CODES_LOCKED, 0, r.lockedUntil());
         };
         if (first.outcome() != Outcome.OK || !totp.required(first.customerId())) {
             return first;

@@ -28,7 +28,8 @@ import org.triad.bank.domain.model.login.TotpRepository;
 @Stateless
 public class Authentication {
 
-    public enum Outcome { OK, INVALID, LOCKED, NOT_ACTIVATED }
+    /** {@code CODES_LOCKED}: sign-in by e-mail code paused for the account ({@code lockedUntil}); passwords still work. */
+    public enum Outcome { OK, INVALID, LOCKED, NOT_ACTIVATED, CODES_LOCKED }
 
     public record Result(Outcome outcome, long customerId, Set<String> groups, Instant lockedUntil) {
 

@@ -7,6 +7,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import org.triad.bank.domain.model.code.CodeCheck;
+import org.triad.bank.domain.model.code.CodeFailure;
 import org.triad.bank.domain.model.code.CodePurpose;
 import org.triad.bank.domain.model.code.CodeRepository;
 import org.triad.bank.domain.model.code.OneTimeCode;
@@ -42,14 +43,37 @@ public class CodeService {
 
     /**
      * Checks a code in a transaction of its own, so that a wrong attempt is counted even when the calling use case
-     * then fails and rolls back.
+     * then fails and rolls back: against the code (its attempts) and against the account ({@link CodeFailure}, which
+     * a new code does not reset; {@code EmailCodeLogin} limits sign-in codes by it).
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public CodeCheck check(long customerId, CodePurpose purpose, String subject, String code) {
-        return codes.newest(customerId, purpose, subject)
-                .map(c -> c.check(hash -> code != null && code.matches("\\d{6}") && passwords.matches(code, hash),
-                        Instant.now()))
+        Instant now = Instant.now();
+        CodeCheck check = codes.newestForCheck(customerId, purpose, subject)
+                .map(c -> c.check(hash -> code != null && code.matches("\\d{6}") && passwords.matches(code, hash), now))
                 .orElse(CodeCheck.NOT_REQUESTED);
+        if (check == CodeCheck.WRONG) {
+            codes.addFailure(new CodeFailure(customerId, purpose, now));
+        }
+        return check;
+    }
+
+    /** How many codes the customer was sent for the purpose within the last {@code window}. */
+    public long issuedWithin(long customerId, CodePurpose purpose, java.time.Duration window) {
+        return codes.issuedSince(customerId, purpose, Instant.now().minus(window));
+    }
+
+    /**
+     * When the customer's wrong codes for the purpose drop below {@code max} within {@code window}, or null if they
+     * are below it now: with the {@code max}-th newest failure older than the window, fewer than {@code max} remain.
+     */
+    public Instant blockedUntil(long customerId, CodePurpose purpose, int max, java.time.Duration window) {
+        if (max <= 0) {
+            return null;
+        }
+        Instant now = Instant.now();
+        java.util.List<Instant> recent = codes.failuresSince(customerId, purpose, now.minus(window), max);
+        return recent.size() < max ? null : recent.get(max - 1).plus(window);
     }
 
     private static String subjectLine(CodePurpose purpose) {

@@ -28,6 +28,7 @@ import org.triad.bank.application.banking.HistoryFilter;
 import org.triad.bank.application.banking.HistoryPage;
 import org.triad.bank.application.banking.Receipt;
 import org.triad.bank.application.banking.TransferOrder;
+import org.triad.bank.domain.model.money.Money;
 import org.triad.bank.interfaces.ratelimit.RateLimited;
 import org.triad.bank.interfaces.support.rest.Caller;
 
@@ -47,13 +48,17 @@ public class CardsResource {
     public record ActivateCardRequest(String code) {
     }
 
-    public record DepositRequest(BigDecimal amount, String code) {
+    /**
+     * Amounts are read as text (a JSON string such as {@code "12.50"}, or a JSON number, whose text is taken as
+     * written) and go through {@link Money#parsePositive(String)}: plain decimals only, the input never repeated.
+     */
+    public record DepositRequest(String amount, String code) {
     }
 
-    public record WithdrawalRequest(BigDecimal amount, String payPassword) {
+    public record WithdrawalRequest(String amount, String payPassword) {
     }
 
-    public record TransferRequest(String toCardNumber, BigDecimal amount, String payPassword, String code) {
+    public record TransferRequest(String toCardNumber, String amount, String payPassword, String code) {
     }
 
     @EJB
@@ -120,7 +125,7 @@ public class CardsResource {
     @APIResponse(responseCode = "503", description = "Ledger busy; nothing moved, retry with the same key")
     public Response deposit(@PathParam("id") long id, @HeaderParam(IDEMPOTENCY_KEY) String key, DepositRequest body) {
         Caller.body(body);
-        return created(banking.deposit(Caller.id(request), id, body.amount(), Confirmation.code(body.code()), key));
+        return created(banking.deposit(Caller.id(request), id, amount(body.amount()), Confirmation.code(body.code()), key));
     }
 
     @POST
@@ -136,7 +141,7 @@ public class CardsResource {
     public Response withdraw(@PathParam("id") long id, @HeaderParam(IDEMPOTENCY_KEY) String key,
                              WithdrawalRequest body) {
         Caller.body(body);
-        return created(banking.withdraw(Caller.id(request), id, body.amount(),
+        return created(banking.withdraw(Caller.id(request), id, amount(body.amount()),
                 Confirmation.payPassword(body.payPassword()), key));
     }
 
@@ -156,7 +161,7 @@ public class CardsResource {
                              TransferRequest body) {
         Caller.body(body);
         return created(banking.transfer(
-                new TransferOrder(Caller.id(request), id, body.toCardNumber(), body.amount(), key),
+                new TransferOrder(Caller.id(request), id, body.toCardNumber(), amount(body.amount()), key),
                 new Confirmation(body.payPassword(), body.code())));
     }
 
@@ -178,6 +183,10 @@ public class CardsResource {
         HistoryPage all = history.ofCard(Caller.id(request), id,
                 HistoryFilter.parse(from, to, type, null, null).forExport());
         return HistoryCsv.response(all, "card-" + id + "-transactions.csv");
+    }
+
+    private static BigDecimal amount(String text) {
+        return Money.parsePositive(text).amount();
     }
 
     /** 201 for a new movement, 200 for the replay of an earlier one. */

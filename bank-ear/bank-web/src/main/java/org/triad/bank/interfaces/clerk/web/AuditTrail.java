@@ -19,7 +19,8 @@ public class AuditTrail implements Serializable {
     private static final long serialVersionUID = 1L;
     static final int LIMIT = 500;
     static final List<String> ACTIONS = List.of("REGISTERED", "ACTIVATED", "LOGIN", "LOGIN_FAILED", "LOGIN_LOCKED",
-            "CODE_REQUESTED", "PASSWORD_RESET", "PAY_PASSWORD_CHANGED", "PAY_PASSWORD_FAILED", "PAY_PASSWORD_LOCKED",
+            "CODE_REQUESTED", "CODE_REQUEST_LIMITED", "LOGIN_CODES_LOCKED", "PASSWORD_RESET", "PAY_PASSWORD_CHANGED",
+            "PAY_PASSWORD_FAILED", "PAY_PASSWORD_LOCKED",
             "MONEY_MOVED", "KYC_APPROVED", "KYC_REJECTED", "CARD_FROZEN", "CARD_UNFROZEN");
 
     @EJB

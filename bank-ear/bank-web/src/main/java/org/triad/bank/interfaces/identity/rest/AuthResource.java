@@ -92,7 +92,8 @@ public class AuthResource {
     @APIResponse(responseCode = "400", description = "Malformed request or unsupported method (invalid-input)")
     @APIResponse(responseCode = "401", description = "Wrong credentials (invalid-credentials), account locked "
             + "(account-locked) or not activated (account-not-activated)")
-    @APIResponse(responseCode = "429", description = "Too many sign-in attempts from this address")
+    @APIResponse(responseCode = "429", description = "Too many sign-in attempts from this address (too-many-requests), "
+            + "or too many wrong e-mail codes for this account (sign-in-codes-locked, Retry-After)")
     public Response login(String body) {
         JsonObject json = parse(body);
         // every field is checked before anything happens: bad input changes nothing
@@ -115,6 +116,10 @@ public class AuthResource {
             case UNSUPPORTED_METHOD -> problem(400, "invalid-input", "Invalid input", "Unknown sign-in method.");
             case INVALID -> problem(401, "invalid-credentials", "Invalid credentials",
                     "The sign-in name or password is wrong.");
+            case CODES_LOCKED -> Response.fromResponse(problem(429, "sign-in-codes-locked", "Sign-in codes locked",
+                    "Too many wrong sign-in codes for this account: sign-in by e-mail code is refused until "
+                            + result.lockedUntil() + ". Sign in with the password meanwhile."))
+                    .header("Retry-After", retryAfter(result.lockedUntil())).build();
         };
     }
 
@@ -221,6 +226,10 @@ public class AuthResource {
     private String userAgent() {
         String ua = request.getHeader("User-Agent");
         return ua == null ? null : ua.substring(0, Math.min(ua.length(), 500));
+    }
+
+    private static long retryAfter(java.time.Instant until) {
+        return until == null ? 1 : Math.max(1, java.time.Duration.between(java.time.Instant.now(), until).toSeconds() + 1);
     }
 
     private Response problem(int status, String type, String title, String detail) {

@@ -141,6 +141,8 @@ public class SignIn {
             String until = outcome.lockedUntil() == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
                     .withLocale(Messages.locale()).withZone(ZoneId.systemDefault()).format(outcome.lockedUntil());
             Messages.error(null, "signin.failed", Messages.text("signin.locked", until));
+        } else if (why == Authentication.Outcome.CODES_LOCKED) {
+            Messages.error(null, "signin.failed", Messages.text("problem.sign-in-codes-locked"));
         } else if (why == Authentication.Outcome.NOT_ACTIVATED) {
             Messages.error(null, "signin.failed", Messages.text("signin.notActivated"));
         } else {

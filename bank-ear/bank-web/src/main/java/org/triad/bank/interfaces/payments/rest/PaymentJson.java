@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -18,6 +19,8 @@ import java.util.Map;
 import org.triad.bank.application.payments.NewPayment;
 import org.triad.bank.application.payments.PaymentView;
 import org.triad.bank.application.payments.RefundView;
+import org.triad.bank.domain.model.money.InvalidAmountException;
+import org.triad.bank.domain.model.money.Money;
 import org.triad.bank.domain.model.payment.PaymentRuleException;
 
 /**
@@ -34,11 +37,59 @@ final class PaymentJson {
             throw PaymentRuleException.invalid("A JSON request body is required.");
         }
         try (var reader = Json.createReader(new StringReader(body))) {
+            checkAmountTexts(body);
             return reader.readObject();
         } catch (JsonParsingException | ClassCastException | IllegalStateException e) {
             throw new PaymentRuleException("malformed-json", 400, "The request body is not a JSON object.");
         } catch (jakarta.json.JsonException e) {
             throw new PaymentRuleException("malformed-json", 400, "The request body is not a JSON object.");
+        }
+    }
+
+    /**
+     * Reads the money fields ({@code total}, {@code payees[].amount}, {@code lines[].amount}) as the client wrote
+     * them, before the reader turns numbers into {@code BigDecimal}s (which would read {@code 1e-2} as 0.01 and
+     * {@code 3.0E1} as 30): each must be a plain decimal for {@link Money#parse(String)}.
+     */
+    private static void checkAmountTexts(String body) {
+        try (JsonParser parser = Json.createParser(new StringReader(body))) {
+            List<String> containers = new ArrayList<>();
+            String key = null;
+            while (parser.hasNext()) {
+                JsonParser.Event event = parser.next();
+                switch (event) {
+                    case KEY_NAME -> key = parser.getString();
+                    case START_OBJECT, START_ARRAY -> {
+                        containers.add(key == null ? "[]" : key);
+                        key = null;
+                    }
+                    case END_OBJECT, END_ARRAY -> {
+                        containers.remove(containers.size() - 1);
+                        key = null;
+                    }
+                    case VALUE_NUMBER -> {
+                        if (isMoneyField(containers, key)) {
+                            amountText(parser.getString(), key);
+                        }
+                        key = null;
+                    }
+                    default -> key = null;
+                }
+            }
+        }
+    }
+
+    private static boolean isMoneyField(List<String> containers, String key) {
+        return ("total".equals(key) && containers.size() == 1)
+                || ("amount".equals(key) && containers.size() == 3
+                        && ("payees".equals(containers.get(1)) || "lines".equals(containers.get(1))));
+    }
+
+    private static void amountText(String text, String name) {
+        try {
+            Money.parse(text);
+        } catch (InvalidAmountException e) {
+            throw new PaymentRuleException("invalid-amount", 422, name + ": " + e.getMessage());
         }
     }
 
@@ -138,6 +189,10 @@ final class PaymentJson {
         return s.getString();
     }
 
+    /**
+     * An amount as a JSON number ({@code 12.50}); its text goes through {@link Money#parse(String)}, the bank's one
+     * amount parser (plain decimals: no exponent, sign or third decimal; the input is never echoed).
+     */
     private static BigDecimal amount(JsonObject o, String name) {
         JsonValue v = o.get(name);
         if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
@@ -146,9 +201,10 @@ final class PaymentJson {
         if (!(v instanceof JsonNumber n)) {
             throw new PaymentRuleException("invalid-amount", 422, name + " is a JSON number such as 12.50.");
         }
-        if (n.toString().length() > 20) {
-            throw new PaymentRuleException("invalid-amount", 422, name + " is too large.");
+        try {
+            return Money.parse(n.toString()).amount();
+        } catch (InvalidAmountException e) {
+            throw new PaymentRuleException("invalid-amount", 422, name + ": " + e.getMessage());
         }
-        return n.bigDecimalValue();
     }
 }
