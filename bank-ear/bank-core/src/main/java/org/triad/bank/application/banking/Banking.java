@@ -137,9 +137,10 @@ public class Banking {
         try {
             claim = claims.claim(request);
         } catch (RuntimeException e) {
-            if (!DatabaseFailures.isUniqueViolation(e)) {
+            if (!DatabaseFailures.isUniqueViolation(e) && !DatabaseFailures.isTransient(e)) {
                 throw e;
             }
+            // (a deadlock or lock timeout here is a concurrent claim or release of the same key too)
             // claimed by an identical request (or a different one: reused key): finished by now, or still running?
             earlier = movements.replay(request);
             if (earlier.isPresent()) {
@@ -164,8 +165,8 @@ public class Banking {
         try {
             return claims.takeOver(request);
         } catch (RuntimeException e) {
-            if (DatabaseFailures.isUniqueViolation(e)) {
-                // the claim went away and another request took it first
+            if (DatabaseFailures.isTransient(e)) {
+                // a concurrent release or take-over of the same claim
                 throw new IdempotencyKeyInUseException();
             }
             throw e;
