@@ -261,6 +261,8 @@ class OAuthProviderIT {
         assertThat(Long.parseLong(fragment.get("expires_in"))).isBetween(1L, 900L);
         assertThat(fragment.get("scope")).isEqualTo("openid profile email");
         assertThat(fragment).doesNotContainKeys("refresh_token", "code");
+        // RFC 9207: the issuer in the success fragment as in the error ones (discovery advertises it)
+        assertThat(fragment.get("iss")).isEqualTo(provider.getIssuer().getValue());
         String token = fragment.get("access_token");
 
         // the userinfo call of auth_oauth: ?access_token= (Odoo 16) and Authorization: Bearer (Odoo 17)
@@ -396,8 +398,17 @@ class OAuthProviderIT {
         assertThat(cc.statusCode()).as(cc.body()).isEqualTo(200);
         String clientToken = TriadHttp.json(cc).getString("access_token");
         assertThat(TriadHttp.json(cc).containsKey("refresh_token")).isFalse();
-        assertThat(TriadHttp.get(provider.getUserInfoEndpointURI(), "Authorization", "Bearer " + clientToken)
-                .statusCode()).isEqualTo(401);
+        HttpResponse<String> nobodysInfo = TriadHttp.get(provider.getUserInfoEndpointURI(), "Authorization",
+                "Bearer " + clientToken);
+        assertThat(nobodysInfo.statusCode()).isEqualTo(401);
+        // said as it is: the token is valid but has no user (not "invalid, expired or revoked")
+        assertThat(TriadHttp.json(nobodysInfo).getString("error_description")).contains("has no user");
+        // no scope asked, none granted: no "scope" member at all ("" is not a valid scope value, RFC 6749 §3.3)
+        HttpResponse<String> noScope = ClientTls.post(ClientTls.shop().client(), URI.create(token),
+                "application/x-www-form-urlencoded", "grant_type=client_credentials",
+                "Authorization", basicAuth(SHOP, SHOP_SECRET));
+        assertThat(noScope.statusCode()).as(noScope.body()).isEqualTo(200);
+        assertThat(TriadHttp.json(noScope).containsKey("scope")).as(noScope.body()).isFalse();
     }
 
     @Test
@@ -525,6 +536,13 @@ class OAuthProviderIT {
                 .getSubject().getValue());
         assertThat(own.getScope().toStringList()).containsExactlyInAnyOrder("openid", "email");
         assertThat(introspect(appRefresh, SHOP, SHOP_SECRET).isActive()).isFalse();
+        // rotated: inside the grace window the old refresh token still refreshes, so it introspects as active too
+        OIDCTokenResponse rotated = tokenRequest(new TokenRequest(provider.getTokenEndpointURI(),
+                new ClientSecretBasic(new ClientID(clientId), new Secret(secret)), new RefreshTokenGrant(appRefresh),
+                null));
+        assertThat(rotated.getOIDCTokens().getRefreshToken().getValue()).isNotEqualTo(appRefresh.getValue());
+        assertThat(introspect(appRefresh, clientId, secret).isActive()).isTrue();
+        assertThat(introspect(rotated.getOIDCTokens().getRefreshToken(), clientId, secret).isActive()).isTrue();
 
         // bob takes the consent back on "Authorized apps": the app's tokens stop working
         bank.open("/portal/authorized-apps.xhtml?lang=en");

@@ -9,10 +9,14 @@ import static org.triad.bank.BankClient.newKey;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -25,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.triad.bank.domain.model.card.CardNumber;
 import org.triad.testkit.Deployments;
+import org.triad.testkit.TriadHttp;
 
 /**
  * The customer journey and its bad paths over the real REST API of the deployed bank.ear, with codes read out of
@@ -282,6 +287,24 @@ class BankJourneyIT {
         assertThat(sixth.statusCode()).isEqualTo(401);
         assertThat(json(sixth).getString("type")).endsWith("/account-locked");
         assertThat(BankClient.basic(p.email(), PASSWORD).get("/api/v1/me").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aPasswordSentOverPlainHttpIsNeitherCheckedNorCountedTowardTheLockout() {
+        Person p = registerAndActivate("Pia");
+        String basic = "Basic " + Base64.getEncoder().encodeToString(
+                (p.email() + ":wrong-over-http").getBytes(StandardCharsets.UTF_8));
+        URI plain = URI.create("http://localhost:8080/bank/api/v1/sessions");
+        for (int i = 1; i <= 6; i++) {
+            HttpResponse<String> r = TriadHttp.send(HttpRequest.newBuilder(plain)
+                    .header("Authorization", basic).POST(HttpRequest.BodyPublishers.noBody()).build());
+            // refused by the listener policy before any credential is looked at (never 401 invalid-credentials)
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
+            assertThat(r.body()).doesNotContain("invalid-credentials");
+        }
+        // six wrong passwords over HTTP locked nothing: the right one over HTTPS signs in at once
+        HttpResponse<String> signIn = BankClient.basic(p.email(), PASSWORD).post("/api/v1/sessions", "");
+        assertThat(signIn.statusCode()).as(signIn.body()).isEqualTo(201);
     }
 
     @Test

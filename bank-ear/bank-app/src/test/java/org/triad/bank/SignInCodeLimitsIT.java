@@ -94,6 +94,42 @@ class SignInCodeLimitsIT {
     }
 
     @Test
+    void aStrangersWrongPasswordsLockOnlyThePasswordNotTheOwnersSessionsAppsOrCodeSignIn() {
+        // issue 18 Medium 6: anyone who knows the address can lock the password; that must not sign the owner out
+        String email = newCustomer("Val");
+        HttpResponse<String> app = passwordLogin(email, PASSWORD);
+        assertThat(app.statusCode()).as(app.body()).isEqualTo(200);
+        String refresh = json(app).getString("refresh_token");
+        BankClient portal = BankClient.login(email, PASSWORD);
+
+        for (int i = 1; i <= 5; i++) {
+            HttpResponse<String> r = passwordLogin(email, "strangers-guess-" + i);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(401);
+            assertThat(json(r).getString("type")).endsWith(i < 5 ? "/invalid-credentials" : "/account-locked");
+        }
+        // the password is locked, even the right one ...
+        HttpResponse<String> locked = passwordLogin(email, PASSWORD);
+        assertThat(json(locked).getString("type")).as(locked.body()).endsWith("/account-locked");
+        // ... but the session already open still works, and the app still refreshes its tokens
+        HttpResponse<String> me = portal.get("/api/v1/me");
+        assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+        HttpResponse<String> refreshed = BankClient.anonymous().post("/api/v1/auth/refresh",
+                Json.createObjectBuilder().add("refresh_token", refresh).build().toString());
+        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+
+        // the owner's way out: an e-mailed code signs in, and lifts the password lock
+        HttpResponse<String> byCode = codeLogin(email, newCode(email));
+        assertThat(byCode.statusCode()).as(byCode.body()).isEqualTo(200);
+        HttpResponse<String> again = passwordLogin(email, PASSWORD);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+    }
+
+    private static HttpResponse<String> passwordLogin(String email, String password) {
+        return BankClient.anonymous().post("/api/v1/auth/login", Json.createObjectBuilder().add("email", email)
+                .add("password", password).add("refresh_token_in_body", true).build().toString());
+    }
+
+    @Test
     void atMostFiveCodesAreMailedPerAccountWithinTheWindowAndTheAnswerStaysTheSame() {
         String email = newCustomer("Hal");
         String first = null;

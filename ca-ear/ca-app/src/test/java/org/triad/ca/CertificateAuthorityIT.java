@@ -249,6 +249,20 @@ class CertificateAuthorityIT {
     }
 
     @Test
+    void credentialsOverPlainHttpAreNotLookedAt() {
+        // a wrong password in clear on 8080 is refused by the listener policy, never answered 401 (which would mean
+        // it was checked, and counted toward the account's lockout); a right one gets no further either
+        for (String authorization : List.of(Cli.basic("ca-admin", "wrong-over-http"), ADMIN)) {
+            HttpResponse<String> r = TriadHttp.post(TriadHttp.uri("ca-http", "/api/v1/certificates"),
+                    "application/json", "{}", "Authorization", authorization);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
+        }
+        HttpResponse<String> get = TriadHttp.get(TriadHttp.uri("ca-http", "/api/v1/certificates"),
+                "Authorization", ADMIN);
+        assertThat(get.statusCode()).as(get.body()).isEqualTo(301);
+    }
+
+    @Test
     void onlyAdministratorsRevokeAndUnknownSerialsAreNotFound() throws Exception {
         JsonObject issued = issue(csr("rev", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-subj",
                 "/CN=rev.test"), "tls-server");

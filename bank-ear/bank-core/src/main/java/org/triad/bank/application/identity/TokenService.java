@@ -195,7 +195,10 @@ public class TokenService {
         Instant now = now();
         return refreshTokens.findByHash(Hashes.sha256Hex(refreshToken))
                 .filter(t -> t.clientId().equals(clientId))
-                .filter(t -> !t.isRevoked() && !t.isRotated() && !t.isExpired(now))
+                // a rotated token still inside the grace window still refreshes (to the same successor), so it is
+                // active here too: introspection and the token endpoint agree
+                .filter(t -> !t.isRevoked() && !t.isExpired(now)
+                        && (!t.isRotated() || !now.isAfter(t.rotatedAt().plus(settings.refreshGrace()))))
                 .flatMap(t -> sessions.find(t.sessionId()).filter(s -> s.isActiveAt(now))
                         .map(s -> new RefreshGrant(t.customerId(), t.clientId(), t.scopes(), s.handle(),
                                 t.createdAt(), t.expiresAt())));
@@ -220,8 +223,10 @@ public class TokenService {
     private Customer signInAllowed(long customerId, Instant now) {
         Customer customer = customers.find(customerId)
                 .orElseThrow(() -> new InvalidGrantException("The account no longer exists."));
-        if (customer.status() != CustomerStatus.ACTIVE || customer.isLocked(now)) {
-            throw new InvalidGrantException("The account is locked or not active.");
+        // the password lockout does not stop an app's refresh: strangers who know the e-mail address can cause it
+        // (issue 18 Medium 6); a blocked or closed account (status) does
+        if (customer.status() != CustomerStatus.ACTIVE) {
+            throw new InvalidGrantException("The account is not active.");
         }
         return customer;
     }

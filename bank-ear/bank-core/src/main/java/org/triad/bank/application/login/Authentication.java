@@ -55,6 +55,9 @@ public class Authentication {
     @Inject
     TotpRepository totp;
 
+    /** The {@code method} of {@link #signedInBy} for the authenticator step after a password. */
+    public static final String SECOND_STEP = "totp";
+
     public Result verifyPassword(String login, String password) {
         Instant now = Instant.now();
         Optional<Customer> found = customers.findByLogin(login);
@@ -89,12 +92,16 @@ public class Authentication {
      * signed-in phone, second step): OK with the customer's groups if the account may sign in now.
      */
     public Result signedInBy(long customerId, String method) {
+        // (a sign-in by e-mail code, QR or passkey is not refused by the password lockout and, without an
+        // authenticator, lifts it: that is the owner's way out of a lockout a stranger caused)
         Instant now = Instant.now();
         Customer customer = customers.find(customerId).orElse(null);
         if (customer == null) {
             return Result.of(Outcome.INVALID);
         }
-        if (customer.isLocked(now)) {
+        if (SECOND_STEP.equals(method) && customer.isLocked(now)) {
+            // the authenticator code follows a password: the password lockout (which its failures also count
+            // toward) holds for it; the other methods prove something a guesser of passwords does not have
             return new Result(Outcome.LOCKED, customer.id(), Set.of(), customer.lockedUntil());
         }
         if (customer.status() != CustomerStatus.ACTIVE) {
@@ -185,7 +192,8 @@ public class Authentication {
             return Result.of(Outcome.INVALID);
         }
         Optional<Customer> customer = customers.find(session.get().customerId());
-        if (customer.isEmpty() || customer.get().isLocked(now)) {
+        // a password lockout ends no session already open (anyone who knows the address can cause one)
+        if (customer.isEmpty()) {
             return Result.of(Outcome.INVALID);
         }
         devices.touch(session.get().handle(), null);

@@ -95,9 +95,7 @@ public class EmailCodeLogin {
             return new Authentication.Result(Authentication.Outcome.INVALID, 0, java.util.Set.of(), null);
         }
         Customer c = customer.get();
-        if (c.isLocked(Instant.now())) {
-            return new Authentication.Result(Authentication.Outcome.LOCKED, c.id(), java.util.Set.of(), c.lockedUntil());
-        }
+        // not refused by the password lockout: the code (own limits below) is the owner's way out of it
         Instant blocked = codesBlockedUntil(c.id());
         if (blocked != null) {
             // before the code is looked at: a right code does not help (and is not used up) during the cooling-off

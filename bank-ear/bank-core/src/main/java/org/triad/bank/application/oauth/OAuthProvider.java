@@ -140,27 +140,34 @@ public class OAuthProvider {
             c.use(now);
             return CodeGrant.refused(CodeCheck.EXPIRED);
         }
-        if (!c.redirectUri().equals(redirectUri)) {
-            return CodeGrant.refused(CodeCheck.WRONG_REDIRECT_URI);
-        }
-        if (c.codeChallenge() != null) {
-            if (codeVerifier == null || !"S256".equals(c.challengeMethod())) {
-                return CodeGrant.refused(CodeCheck.PKCE_FAILED);
-            }
-            try {
-                CodeChallenge computed = CodeChallenge.compute(CodeChallengeMethod.S256, new CodeVerifier(codeVerifier));
-                if (!computed.getValue().equals(c.codeChallenge())) {
-                    return CodeGrant.refused(CodeCheck.PKCE_FAILED);
-                }
-            } catch (IllegalArgumentException e) {
-                return CodeGrant.refused(CodeCheck.PKCE_FAILED);
-            }
-        } else if (codeVerifier != null) {
-            // a verifier without a challenge: the request was not the one the code was issued for
-            return CodeGrant.refused(CodeCheck.PKCE_FAILED);
+        // from here on a refusal also uses the code up (as Keycloak does): a wrong redirect URI or code_verifier is
+        // an attacker's attempt with a stolen code as often as a client's bug, and must not leave it to try again
+        CodeCheck refusal = !c.redirectUri().equals(redirectUri) ? CodeCheck.WRONG_REDIRECT_URI
+                : pkceMatches(c, codeVerifier) ? null : CodeCheck.PKCE_FAILED;
+        if (refusal != null) {
+            c.use(now);
+            audit.record(c.customerId(), "OAUTH_CODE_REFUSED", "app:" + c.clientPk(), refusal.name());
+            return CodeGrant.refused(refusal);
         }
         c.use(now);
         return new CodeGrant(CodeCheck.OK, c.customerId(), c.scopes(), c.nonce(), c.authTime(), null);
+    }
+
+    /** PKCE (RFC 7636, S256 only): the verifier matches the code's challenge, or neither is there. */
+    private static boolean pkceMatches(AuthorizationCode c, String codeVerifier) {
+        if (c.codeChallenge() == null) {
+            // a verifier without a challenge: the request was not the one the code was issued for
+            return codeVerifier == null;
+        }
+        if (codeVerifier == null || !"S256".equals(c.challengeMethod())) {
+            return false;
+        }
+        try {
+            return CodeChallenge.compute(CodeChallengeMethod.S256, new CodeVerifier(codeVerifier)).getValue()
+                    .equals(c.codeChallenge());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** Records which device session the tokens of a redeemed code belong to (revoked if the code is reused). */

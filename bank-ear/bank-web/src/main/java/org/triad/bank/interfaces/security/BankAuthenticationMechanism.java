@@ -32,11 +32,11 @@ import org.triad.common.security.InvalidAccessTokenException;
 import org.triad.common.security.VerifiedAccessToken;
 
 /**
- * Authenticates each request that carries credentials: {@code Authorization: Basic} (email or staff name and
- * password; TLS only, the listener policy refuses plain HTTP), {@code Authorization: Bearer <access token>} (a JWT
- * from {@code POST /api/v1/auth/login} or the OAuth token endpoint, told apart by its shape: three dot-separated
- * parts) or {@code Authorization: Bearer <session token>} (opaque, from {@code POST /api/v1/sessions}). Requests to
- * {@code /oauth2/*} are left to the OAuth endpoints, which authenticate clients and tokens themselves.
+ * Authenticates each request that carries credentials, over TLS only (over plain HTTP no credential is even looked
+ * at): {@code Authorization: Basic} (email or staff name and password), {@code Authorization: Bearer <access token>}
+ * (a JWT from {@code POST /api/v1/auth/login} or the OAuth token endpoint, told apart by its shape: three
+ * dot-separated parts) or {@code Authorization: Bearer <session token>} (opaque, from {@code POST /api/v1/sessions}).
+ * Requests to {@code /oauth2/*} are left to the OAuth endpoints, which authenticate clients and tokens themselves.
  * Refused credentials get a 401 problem ({@code invalid-credentials}, {@code account-locked},
  * {@code account-not-activated}).
  * <p>
@@ -101,6 +101,11 @@ public class BankAuthenticationMechanism implements HttpAuthenticationMechanism 
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         String header = request.getHeader("Authorization");
+        if (header != null && !request.isSecure()) {
+            // Plain HTTP: no credential is looked at (a password sent in clear is neither checked nor counted
+            // toward a lockout); ListenerPolicyFilter then serves the plain-HTTP paths or redirects/refuses.
+            return context.doNothing();
+        }
         if (header == null || header.isBlank() || isOAuthEndpoint(request)) {
             // the OAuth endpoints authenticate clients and tokens themselves (RFC 6749 errors, client secrets as
             // HTTP Basic); the portal's browser session still applies there (authorization requests)
@@ -259,8 +264,8 @@ public class BankAuthenticationMechanism implements HttpAuthenticationMechanism 
             Long pending = PortalLogin.pendingCustomer(request);
             TotpService.Check check = pending == null ? TotpService.Check.NOT_ENROLLED : totp.verify(pending, code.code());
             result = switch (check) {
-                case OK -> outcome.recorded(authentication.signedInBy(pending, "totp"));
-                case LOCKED -> outcome.recorded(authentication.signedInBy(pending, "totp"));
+                case OK -> outcome.recorded(authentication.signedInBy(pending, Authentication.SECOND_STEP));
+                case LOCKED -> outcome.recorded(authentication.signedInBy(pending, Authentication.SECOND_STEP));
                 default -> outcome.recorded(new Authentication.Result(Authentication.Outcome.INVALID, 0,
                         java.util.Set.of(), null));
             };

@@ -61,6 +61,11 @@ public class CaAuthenticationMechanism implements HttpAuthenticationMechanism {
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         String authorization = request.getHeader("Authorization");
+        if (authorization != null && !request.isSecure()) {
+            // Plain HTTP (port 8080 serves the public PKI files and health only): no credential is looked at, so a
+            // password sent in clear is neither checked nor counted; ListenerPolicyFilter redirects or refuses.
+            return context.doNothing();
+        }
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             String encoded = authorization.substring(6).trim();
             String cacheKey = cacheKey(encoded);

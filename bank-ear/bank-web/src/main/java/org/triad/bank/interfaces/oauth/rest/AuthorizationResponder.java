@@ -45,9 +45,10 @@ public class AuthorizationResponder {
                 return error(p, new ErrorObject(t.error(), t.errorDescription()));
             }
             long lifetime = Math.max(1, t.accessExpiresAt().getEpochSecond() - Instant.now().getEpochSecond());
-            BearerAccessToken token = new BearerAccessToken(t.accessToken(), lifetime, new Scope(t.scopes().toArray(String[]::new)));
-            return new AuthorizationSuccessResponse(URI.create(p.redirectUri()), null, token, state, null,
-                    ResponseMode.FRAGMENT).toURI();
+            BearerAccessToken token = new BearerAccessToken(t.accessToken(), lifetime, OAuthHttp.scope(t.scopes()));
+            // iss in the success fragment too (RFC 9207; discovery says authorization_response_iss_parameter_supported)
+            return new AuthorizationSuccessResponse(URI.create(p.redirectUri()), null, token, state,
+                    new Issuer(endpoints.issuer()), ResponseMode.FRAGMENT).toURI();
         }
         String code = provider.issueCode(customerId, p.clientPk(), p.redirectUri(), p.scopes(), p.nonce(),
                 p.codeChallenge(), p.challengeMethod(), authTime);

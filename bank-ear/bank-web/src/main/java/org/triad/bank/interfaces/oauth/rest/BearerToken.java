@@ -33,9 +33,18 @@ final class BearerToken {
     }
 
     static void invalid(HttpServletResponse response) throws IOException {
+        invalid(response, "The access token is invalid, expired or revoked.");
+    }
+
+    /** A valid token of an app itself (client credentials): it has no user whose claims could be given. */
+    static void withoutUser(HttpServletResponse response) throws IOException {
+        invalid(response, "The access token was issued to an app (client credentials) and has no user; this endpoint "
+                + "needs a token that a user granted.");
+    }
+
+    private static void invalid(HttpServletResponse response, String description) throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer realm=\"triad-bank\", error=\"invalid_token\"");
-        OAuthHttp.json(response, 401, Map.of("error", "invalid_token",
-                "error_description", "The access token is invalid, expired or revoked."));
+        OAuthHttp.json(response, 401, Map.of("error", "invalid_token", "error_description", description));
     }
 
     static void insufficientScope(HttpServletResponse response, String scope) throws IOException {

@@ -1,17 +1,27 @@
 package org.triad.bank.interfaces.oauth.rest;
 
 import com.nimbusds.oauth2.sdk.ErrorObject;
+import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.http.JakartaServletUtils;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Set;
 import net.minidev.json.JSONObject;
 
 /** Writing the endpoints' JSON answers: never cached (RFC 6749 §5.1). */
 final class OAuthHttp {
 
     private OAuthHttp() {
+    }
+
+    /**
+     * The {@code scope} of a token response: none when no scope was granted (an empty {@code "scope": ""} is not a
+     * valid scope value, RFC 6749 §3.3).
+     */
+    static Scope scope(Set<String> scopes) {
+        return scopes == null || scopes.isEmpty() ? null : new Scope(scopes.toArray(String[]::new));
     }
 
     static void json(HttpServletResponse response, int status, Map<String, ?> body) throws IOException {

@@ -183,7 +183,7 @@ public class TokenServlet extends HttpServlet {
         }
         long lifetime = Math.max(1, outcome.accessExpiresAt().getEpochSecond() - Instant.now().getEpochSecond());
         BearerAccessToken access = new BearerAccessToken(outcome.accessToken(), lifetime,
-                new Scope(outcome.scopes().toArray(String[]::new)));
+                OAuthHttp.scope(outcome.scopes()));
         RefreshToken refresh = outcome.refreshToken() == null ? null : new RefreshToken(outcome.refreshToken());
         OIDCTokens tokens;
         try {

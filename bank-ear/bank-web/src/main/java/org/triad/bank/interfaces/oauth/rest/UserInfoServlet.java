@@ -42,8 +42,12 @@ public class UserInfoServlet extends HttpServlet {
             return;
         }
         Optional<OAuthGrants.Access> access = token.isEmpty() ? Optional.empty() : grants.verify(token);
-        if (access.isEmpty() || access.get().customerId() == null) {
+        if (access.isEmpty()) {
             BearerToken.invalid(response);
+            return;
+        }
+        if (access.get().customerId() == null) {
+            BearerToken.withoutUser(response);
             return;
         }
         Set<String> scopes = access.get().scopes();
