@@ -68,6 +68,36 @@ class AmountInputIT {
     }
 
     @Test
+    void aBodyWithContentAfterItsJsonOrADuplicateMemberIsMalformedAndMovesNothing() {
+        // issue 18 (Low): the probe's 0.01 withdrawal with trailing garbage went through
+        BankClient alice = BankClient.login("alice@example.com", PASSWORD);
+        long cardId = alice.cards().getJsonObject(0).getJsonNumber("id").longValue();
+        BigDecimal balance = alice.balance(cardId);
+        int entries = alice.history("/api/v1/transactions").getInt("total");
+        String body = "{\"amount\": \"0.01\", \"payPassword\": \"" + PAY_PASSWORD + "\"}";
+        for (String bad : List.of(body + "garbage", body + body, body + " 1", body + "]",
+                "{\"amount\": \"0.01\", \"amount\": \"0.02\", \"payPassword\": \"" + PAY_PASSWORD + "\"}")) {
+            HttpResponse<String> r = alice.post("/api/v1/cards/" + cardId + "/withdrawals", bad,
+                    "Idempotency-Key", newKey());
+            assertThat(r.statusCode()).as(bad + ": " + r.body()).isEqualTo(400);
+            assertThat(json(r).getString("type")).as(bad).endsWith("/malformed-body");
+        }
+        // the same API elsewhere: a nickname change with trailing content changes nothing
+        String nickname = json(alice.get("/api/v1/me")).getString("nickname");
+        HttpResponse<String> renamed = alice.send("PUT", "/api/v1/me", "{\"nickname\": \"Mallory\"}x");
+        assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(400);
+        assertThat(json(alice.get("/api/v1/me")).getString("nickname")).isEqualTo(nickname);
+
+        assertThat(alice.balance(cardId)).isEqualByComparingTo(balance);
+        assertThat(alice.history("/api/v1/transactions").getInt("total")).isEqualTo(entries);
+        // and the well-formed body still works
+        HttpResponse<String> ok = alice.post("/api/v1/cards/" + cardId + "/withdrawals", body,
+                "Idempotency-Key", newKey());
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(201);
+        assertThat(alice.balance(cardId)).isEqualByComparingTo(balance.subtract(new BigDecimal("0.01")));
+    }
+
+    @Test
     void plainDecimalsAsStringOrNumberStillMoveMoney() {
         BankClient alice = BankClient.login("alice@example.com", PASSWORD);
         long cardId = alice.cards().getJsonObject(0).getJsonNumber("id").longValue();

@@ -225,6 +225,8 @@ class BankJourneyIT {
         expectProblem(a.transfer(alice.cardId(), frozen.cardNumber(), "5.00", PAY_PASSWORD, code, newKey()), 422, "recipient-not-available");
         expectProblem(a.transfer(alice.cardId(), pendingNumber, "5.00", PAY_PASSWORD, code, newKey()), 422, "recipient-not-available");
         expectProblem(a.transfer(alice.cardId(), bob.cardNumber(), "1000000.00", PAY_PASSWORD, code, newKey()), 422, "insufficient-funds");
+        // to the same card: refused before the pay password and the code are looked at (the code stays usable)
+        expectProblem(a.transfer(alice.cardId(), alice.cardNumber(), "5.00", PAY_PASSWORD, code, newKey()), 400, "invalid-input");
         expectProblem(a.withdraw(alice.cardId(), "99.01", PAY_PASSWORD, newKey()), 422, "insufficient-funds");
         expectProblem(a.withdraw(alice.cardId(), "1.00", "000000", newKey()), 422, "wrong-pay-password");
         expectProblem(a.transfer(alice.cardId(), bob.cardNumber(), "5.00", PAY_PASSWORD, code, null), 400, "idempotency-key-missing");

@@ -31,6 +31,7 @@ import org.triad.bank.domain.model.customer.WrongPayPasswordException;
 import org.triad.bank.domain.model.ledger.EntryType;
 import org.triad.bank.domain.model.ledger.IdempotencyKeyInUseException;
 import org.triad.bank.domain.model.money.Money;
+import org.triad.bank.domain.model.shared.InvalidInputException;
 
 /**
  * Deposits, withdrawals and transfers as a customer asks for them. Each one goes the same way ({@link #move}): the
@@ -98,7 +99,10 @@ public class Banking {
         return move(request, r -> {
             Customer customer = approvedCustomer(order.customerId());
             Card from = activeOwnCard(order.customerId(), order.fromCardId());
-            activeCard(to);
+            if (activeCard(to).id() == from.id()) {
+                // refused before the pay password and the e-mailed code are used up (the ledger refuses it too)
+                throw new InvalidInputException("A transfer needs two different cards.");
+            }
             requireBalance(from, r.amount());
             confirmPayPassword(customer, confirmation.payPassword());
             confirmCode(r, CodePurpose.TRANSFER, confirmation.emailCode());

@@ -43,9 +43,7 @@ public class CustomerService {
 
     /** Registers an unverified customer and mails the activation code. */
     public CustomerView register(String nickname, String email, String password, String payPassword) {
-        if (nickname == null || nickname.isBlank() || nickname.length() > 64) {
-            throw new InvalidInputException("A nickname of 1 to 64 characters is required.");
-        }
+        String name = Customer.requireNickname(nickname);
         if (email == null || email.length() > 254 || !email.trim().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             throw new InvalidInputException("A valid email address is required.");
         }
@@ -54,7 +52,7 @@ public class CustomerService {
         if (customers.findByEmail(email).isPresent()) {
             throw new EmailTakenException("This email address is already registered.");
         }
-        Customer customer = Customer.register(email, nickname.trim(), passwords.hash(password),
+        Customer customer = Customer.register(email, name, passwords.hash(password),
                 passwords.hash(payPassword), Instant.now());
         customers.add(customer);
         codes.issue(customer, CodePurpose.ACTIVATION, "");

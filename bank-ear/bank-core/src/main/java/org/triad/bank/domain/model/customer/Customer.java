@@ -116,10 +116,31 @@ public class Customer {
     }
 
     public void rename(String newNickname) {
-        if (newNickname == null || newNickname.isBlank() || newNickname.trim().length() > 64) {
+        nickname = requireNickname(newNickname);
+    }
+
+    /**
+     * A nickname as shown to others (a transfer's recipient, the shop): 1 to 64 characters after trimming, none of
+     * them a control or format character — no NUL, no right-to-left override or isolate (U+202A–U+202E,
+     * U+2066–U+2069), no zero-width characters — with which a name could pass for someone else's.
+     *
+     * @return the trimmed nickname
+     */
+    public static String requireNickname(String nickname) {
+        String trimmed = nickname == null ? "" : nickname.trim();
+        if (trimmed.isEmpty() || trimmed.length() > 64) {
             throw new InvalidInputException("A nickname of 1 to 64 characters is required.");
         }
-        nickname = newNickname.trim();
+        boolean hidden = trimmed.codePoints().anyMatch(c -> {
+            int type = Character.getType(c);
+            return type == Character.CONTROL || type == Character.FORMAT || type == Character.UNASSIGNED
+                    || type == Character.PRIVATE_USE || type == Character.SURROGATE
+                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
+        });
+        if (hidden) {
+            throw new InvalidInputException("A nickname cannot contain control, formatting or direction characters.");
+        }
+        return trimmed;
     }
 
     /**

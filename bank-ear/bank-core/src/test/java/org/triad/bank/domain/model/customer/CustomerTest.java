@@ -85,4 +85,18 @@ class CustomerTest {
         customer.changePhone("  ");
         assertThat(customer.phone()).isNull();
     }
+
+    @Test
+    void nicknamesWithControlFormattingOrDirectionCharactersAreRefused() {
+        // the probe stored NUL and a right-to-left override: "Alice\u202Eecila" shows as another name
+        for (String spoof : new String[] {"Ali\u0000ce", "Alice\u202Eecila", "Al\u200Bice", "Bob\u2066x\u2069",
+                "Ev\u0007e", "Zed\u2028"}) {
+            assertThatThrownBy(() -> Customer.requireNickname(spoof)).as(spoof)
+                    .isInstanceOf(InvalidInputException.class);
+        }
+        assertThatThrownBy(() -> Customer.requireNickname("  ")).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> Customer.requireNickname("x".repeat(65))).isInstanceOf(InvalidInputException.class);
+        assertThat(Customer.requireNickname(" \u5f20\u4e09 ")).isEqualTo("\u5f20\u4e09");
+        assertThat(Customer.requireNickname("Zo\u00eb O'Neil-\u674e")).isEqualTo("Zo\u00eb O'Neil-\u674e");
+    }
 }

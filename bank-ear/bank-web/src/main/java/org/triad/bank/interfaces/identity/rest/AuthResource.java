@@ -16,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -36,6 +35,7 @@ import org.triad.bank.interfaces.ratelimit.RateLimiter;
 import org.triad.bank.interfaces.security.BankAuthenticationMechanism;
 import org.triad.bank.interfaces.security.CallerToken;
 import org.triad.common.rest.Problem;
+import org.triad.common.rest.StrictJson;
 import org.triad.common.security.VerifiedAccessToken;
 
 /**
@@ -243,9 +243,9 @@ public class AuthResource {
         if (body == null || body.isBlank()) {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
-        try (var reader = Json.createReader(new StringReader(body))) {
-            return reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
+        try {
+            return StrictJson.parse(body).asJsonObject();
+        } catch (JsonException | ClassCastException | IllegalStateException e) {
             throw new BadRequestException("The body must be a JSON object.");
         }
     }

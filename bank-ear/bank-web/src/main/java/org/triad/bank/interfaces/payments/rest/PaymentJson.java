@@ -22,6 +22,7 @@ import org.triad.bank.application.payments.RefundView;
 import org.triad.bank.domain.model.money.InvalidAmountException;
 import org.triad.bank.domain.model.money.Money;
 import org.triad.bank.domain.model.payment.PaymentRuleException;
+import org.triad.common.rest.StrictJson;
 
 /**
  * The payments API's JSON (snake_case, amounts as JSON numbers with at most two decimals), read and written with
@@ -36,9 +37,9 @@ final class PaymentJson {
         if (body == null || body.isBlank()) {
             throw PaymentRuleException.invalid("A JSON request body is required.");
         }
-        try (var reader = Json.createReader(new StringReader(body))) {
+        try {
             checkAmountTexts(body);
-            return reader.readObject();
+            return StrictJson.parse(body).asJsonObject();
         } catch (JsonParsingException | ClassCastException | IllegalStateException e) {
             throw new PaymentRuleException("malformed-json", 400, "The request body is not a JSON object.");
         } catch (jakarta.json.JsonException e) {
