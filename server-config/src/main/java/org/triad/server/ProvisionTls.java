@@ -34,7 +34,8 @@ import javax.net.ssl.TrustManagerFactory;
 /**
  * Provisions the TLS identity of Payara instances from the Triad CA, the way any server would
  * enrol: the key pair is generated locally by {@code keytool} and never leaves the instance; a
- * PKCS#10 request goes to {@code POST /api/v1/certificates} (HTTP Basic as an enrolment account);
+ * PKCS#10 request goes to {@code POST /api/v1/certificates} (HTTP Basic as the provisioning account, the
+ * enrolment account that the CA lets obtain the platform's own names such as {@code localhost});
  * the returned chain is installed under the listener's alias in the instance keystore, and the
  * CA root in its truststore.
  * <p>
@@ -49,8 +50,8 @@ import javax.net.ssl.TrustManagerFactory;
  * {@code --store=} argument, to that PKCS#12 file, whose password is read from the password file (made with 24
  * random bytes, readable by the owner only, when it does not exist yet) — the bank's notification signing key lives
  * apart from the listener keys that way.
- * Environment: {@code TRIAD_CA_ENROLL_USER}, {@code TRIAD_CA_ENROLL_PASSWORD} (enrolment
- * account), {@code TRIAD_KEYSTORE_PASSWORD} (Payara's master password, default {@code changeit}).
+ * Environment: {@code TRIAD_CA_ENROLL_USER}, {@code TRIAD_CA_ENROLL_PASSWORD} (the provisioning
+ * account, default {@code ca-provision}; it must be listed in the CA's {@code triad.ca.policy.reserved-names.accounts}), {@code TRIAD_KEYSTORE_PASSWORD} (Payara's master password, default {@code changeit}).
  * The trust bundle is rewritten to hold the CA root afterwards, and so is {@code bank-client-trust.p12}, the only
  * trust anchors of the bank listener for client certificates (mutual TLS), when the domain has it (prints
  * {@code bank-client-trust} when it changed).
@@ -220,7 +221,7 @@ public final class ProvisionTls {
         keytool(req.toArray(String[]::new));
         String csr = Files.readString(work.resolve(alias + ".csr"));
         String body = "{\"csr\":\"" + csr.replace("\r", "").replace("\n", "\\n") + "\",\"profile\":\"" + profile + "\"}";
-        String user = env("TRIAD_CA_ENROLL_USER", "ca-enroll");
+        String user = env("TRIAD_CA_ENROLL_USER", "ca-provision");
         String enrolPassword = env("TRIAD_CA_ENROLL_PASSWORD", "triad-dev-pass");
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(caUrl + "/api/v1/certificates"))
                 .timeout(Duration.ofSeconds(30))

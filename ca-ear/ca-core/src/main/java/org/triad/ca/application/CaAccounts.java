@@ -87,6 +87,12 @@ public class CaAccounts {
         return true;
     }
 
+    /** Whether {@code username} is an existing account with {@code role}; false for anonymous callers. */
+    public boolean hasRole(String username, String role) {
+        CaAccount account = username == null || username.isBlank() ? null : em.find(CaAccount.class, username);
+        return account != null && account.roles().contains(role);
+    }
+
     private static String from(String from) {
         return from == null ? "" : " from " + from;
     }

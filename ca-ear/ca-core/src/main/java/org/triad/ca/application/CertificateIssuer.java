@@ -2,11 +2,15 @@ package org.triad.ca.application;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -47,13 +51,16 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.PKCSException;
+import org.triad.ca.domain.model.account.CaAccount;
 import org.triad.ca.domain.model.audit.AuditAction;
 import org.triad.ca.domain.model.audit.AuditOutcome;
+import org.triad.ca.domain.model.certificate.CertificateAccessDeniedException;
 import org.triad.ca.domain.model.certificate.CertificateProfile;
 import org.triad.ca.domain.model.certificate.CertificateRecord;
 import org.triad.ca.domain.model.certificate.CertificateRepository;
 import org.triad.ca.domain.model.certificate.InvalidCsrException;
 import org.triad.ca.domain.model.certificate.PolicyViolationException;
+import org.triad.ca.domain.model.certificate.ReservedNameException;
 import org.triad.ca.domain.model.certificate.UnknownProfileException;
 import org.triad.ca.infrastructure.crypto.CaHierarchy;
 import org.triad.ca.infrastructure.crypto.CaKeys;
@@ -72,6 +79,8 @@ public class CertificateIssuer {
     public static final int MAX_CSR_CHARS = 16 * 1024;
 
     private static final int MAX_CN_LENGTH = 64;
+    /** Width of {@code certificate.subject_alt_names}: the names kept must fit, or the insert would fail. */
+    static final int MAX_ALT_NAMES_CHARS = 2000;
     private static final Duration BACKDATE = Duration.ofMinutes(5);
 
     @Inject
@@ -88,6 +97,9 @@ public class CertificateIssuer {
 
     @Inject
     CertificateRevoker revoker;
+
+    @Inject
+    CaAccounts accounts;
 
     public static CertificateProfile profile(String name) {
         if (name == null || name.isBlank()) {
@@ -139,6 +151,10 @@ public class CertificateIssuer {
         if (extensions != null) {
             requested = GeneralNames.fromExtensions(extensions, Extension.subjectAlternativeName);
         }
+        if (requested != null && requested.getNames().length > policy.maxSubjectAltNames()) {
+            throw new PolicyViolationException("The request carries " + requested.getNames().length
+                    + " subject alternative names; at most " + policy.maxSubjectAltNames() + " are certified.");
+        }
         return issue(csr.getSubjectPublicKeyInfo(), cn, requested, profile, validityDays, actor, null);
     }
 
@@ -147,12 +163,27 @@ public class CertificateIssuer {
      * The request must name exactly what the old certificate names (CN and alternative names), so a
      * renewal never widens what a holder may claim. With {@code revokePrevious} the old certificate
      * is revoked as superseded in the same transaction.
+     * <p>
+     * Only the account that requested the old certificate or a CA administrator may renew it, and
+     * superseding needs the right to revoke it (see {@link #mayRevokeAsSuperseded}); otherwise a
+     * {@link CertificateAccessDeniedException} is thrown before anything is issued or revoked.
      */
     public IssuedCertificate renew(String serial, String csrPem, Integer validityDays, boolean revokePrevious,
                                    String actor) {
         CertificateRecord previous = certificates.findForUpdate(RevocationService.normaliseSerial(serial))
                 .orElseThrow(() -> new org.triad.ca.domain.model.certificate.CertificateNotFoundException(
                         "No certificate with serial " + serial + "."));
+        boolean admin = accounts.hasRole(actor, CaAccount.ROLE_ADMIN);
+        boolean requester = actor != null && actor.equals(previous.issuedBy());
+        if (!admin && !requester) {
+            throw new CertificateAccessDeniedException("Only the account that requested certificate "
+                    + previous.serial() + " or a CA administrator may renew it.");
+        }
+        if (revokePrevious && !mayRevokeAsSuperseded(previous, actor, admin)) {
+            throw new CertificateAccessDeniedException("Revoking certificate " + previous.serial()
+                    + " as superseded needs the right to revoke it (a CA administrator or the account that "
+                    + "requested it).");
+        }
         if (previous.isRevoked()) {
             throw new org.triad.ca.domain.model.certificate.AlreadyRevokedException(previous.serial(), previous.revokedAt());
         }
@@ -173,24 +204,57 @@ public class CertificateIssuer {
     }
 
     /**
-     * The brief's convenience path: the CA generates the key pair. The caller must hand the key
-     * out only encrypted; see {@link IssuanceService#issueWithGeneratedKey}.
+     * Who may revoke a certificate as {@code superseded} while renewing it: a CA administrator
+     * (who may revoke anything), or the account that requested it — an owner replacing its own
+     * certificate. Any other revocation stays with administrators ({@code POST .../revoke}).
      */
-    public IssuedCertificate issueWithGeneratedKey(String commonName, String profileName, Integer validityDays,
-                                                   String actor) {
+    static boolean mayRevokeAsSuperseded(CertificateRecord certificate, String actor, boolean admin) {
+        return admin || actor != null && actor.equals(certificate.issuedBy());
+    }
+
+    /**
+     * The brief's convenience path: the CA generates the key pair and returns it only inside a
+     * PKCS#12 encrypted with {@code password}. The PKCS#12 is built inside this transaction, so a
+     * certificate is stored only if its key reaches the caller; see
+     * {@link IssuanceService#issueWithGeneratedKey} for the checks done before.
+     */
+    public IssuanceService.KeyBundle issueWithGeneratedKey(String commonName, String profileName, Integer validityDays,
+                                                           char[] password, String actor) {
         CertificateProfile profile = profile(profileName);
         KeyPair pair = CaKeys.generate("EC", 0);
         IssuedCertificate issued = issue(SubjectPublicKeyInfo.getInstance(pair.getPublic().getEncoded()),
                 commonName, null, profile, validityDays, actor, pair);
+        byte[] pkcs12 = pkcs12(issued, commonName, password);
         audit.record(actor, AuditAction.KEY_GENERATED_FOR_CLIENT, "serial " + issued.serial(), AuditOutcome.SUCCESS,
                 "EC P-256 key generated by the CA for CN=" + commonName);
-        return issued;
+        return new IssuanceService.KeyBundle(issued, pkcs12);
+    }
+
+    /**
+     * Key, certificate and chain as a PKCS#12 (JDK default protection: AES-256, PBKDF2). A failure
+     * here is a system exception and rolls the issuance back.
+     */
+    private static byte[] pkcs12(IssuedCertificate issued, String alias, char[] password) {
+        try {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(null, null);
+            List<Certificate> chain = new ArrayList<>();
+            chain.add(issued.certificate());
+            chain.addAll(issued.chain());
+            ks.setKeyEntry(alias, issued.privateKey(), password, chain.toArray(Certificate[]::new));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ks.store(out, password);
+            return out.toByteArray();
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot build the PKCS#12", e);
+        }
     }
 
     private IssuedCertificate issue(SubjectPublicKeyInfo publicKey, String requestedCn, GeneralNames requestedNames,
                                     CertificateProfile profile, Integer validityDays, String actor, KeyPair generated) {
         String keyDescription = KeyPolicy.check(publicKey);
         Names names = applyNamePolicy(profile, requestedCn, requestedNames);
+        checkReservedNames(names, actor);
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         int days = validityDays == null ? profile.defaultValidityDays() : validityDays;
         if (days < 1 || days > profile.maxValidityDays()) {
@@ -350,7 +414,39 @@ public class CertificateIssuer {
             throw new PolicyViolationException("Refused by the " + profile.apiName() + " policy: "
                     + String.join("; ", refusals) + ".");
         }
-        return new Names(commonName, keep);
+        Names names = new Names(commonName, keep);
+        if (names.describe().length() > MAX_ALT_NAMES_CHARS) {
+            throw new PolicyViolationException("The subject alternative names take more than " + MAX_ALT_NAMES_CHARS
+                    + " characters together; request fewer or shorter names.");
+        }
+        return names;
+    }
+
+    /**
+     * The platform's own names go only to the provisioning account and CA administrators; checked
+     * before anything is signed or stored.
+     */
+    private void checkReservedNames(Names names, String actor) {
+        List<String> reserved = new ArrayList<>();
+        if (names.commonName() != null && policy.isReserved(names.commonName())) {
+            reserved.add(names.commonName());
+        }
+        for (GeneralName n : names.alternativeNames()) {
+            if (n.getTagNo() == GeneralName.dNSName && policy.isReserved(n.getName().toString())) {
+                reserved.add(n.getName().toString());
+            } else if (n.getTagNo() == GeneralName.iPAddress) {
+                InetAddress address = ip(ASN1OctetString.getInstance(n.getName()).getOctets());
+                if (policy.isReserved(address)) {
+                    reserved.add(address.getHostAddress());
+                }
+            }
+        }
+        if (reserved.isEmpty() || policy.mayCertifyReservedNames(actor)
+                || accounts.hasRole(actor, CaAccount.ROLE_ADMIN)) {
+            return;
+        }
+        throw new ReservedNameException("The platform's own names " + new LinkedHashSet<>(reserved)
+                + " are certified only for the provisioning account and CA administrators.");
     }
 
     private static void addOrRefuse(String refusal, GeneralName name, List<GeneralName> keep, List<String> refusals) {

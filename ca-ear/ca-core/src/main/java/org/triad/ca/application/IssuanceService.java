@@ -4,17 +4,12 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.util.ArrayList;
-import java.util.List;
 import org.triad.ca.domain.model.audit.AuditAction;
 import org.triad.ca.domain.model.audit.AuditOutcome;
+import org.triad.ca.domain.model.certificate.CertificateAccessDeniedException;
 import org.triad.ca.domain.model.certificate.FeatureDisabledException;
 import org.triad.ca.domain.model.certificate.InvalidCertificateRequestException;
+import org.triad.ca.domain.model.certificate.ReservedNameException;
 import org.triad.common.domain.DomainException;
 
 /**
@@ -42,7 +37,7 @@ public class IssuanceService {
         try {
             return issuer.issueFromCsr(csrPem, profile, validityDays, actor);
         } catch (DomainException e) {
-            audit.recordInOwnTransaction(actor, AuditAction.CERTIFICATE_REJECTED, "profile " + profile, AuditOutcome.FAILURE,
+            audit.recordInOwnTransaction(actor, AuditAction.CERTIFICATE_REJECTED, "profile " + profile, outcomeOf(e),
                     e.problemType() + ": " + e.getMessage());
             throw e;
         }
@@ -55,7 +50,7 @@ public class IssuanceService {
             return issuer.renew(serial, csrPem, validityDays, revokePrevious, actor);
         } catch (DomainException e) {
             audit.recordInOwnTransaction(actor, AuditAction.CERTIFICATE_RENEWED, "serial " + serial,
-                    AuditOutcome.FAILURE, e.problemType() + ": " + e.getMessage());
+                    outcomeOf(e), e.problemType() + ": " + e.getMessage());
             throw e;
         }
     }
@@ -63,7 +58,9 @@ public class IssuanceService {
     /**
      * Generates the key pair at the CA and returns key, certificate and chain as a PKCS#12
      * encrypted with {@code password} (AES-256, PBKDF2). The key is not kept. Can be switched off
-     * with {@code triad.ca.server-side-keygen.enabled=false}.
+     * with {@code triad.ca.server-side-keygen.enabled=false}. The password is checked before
+     * anything is generated, and the PKCS#12 is built in the issuing transaction: either the caller
+     * gets it or no certificate is stored.
      */
     public KeyBundle issueWithGeneratedKey(String commonName, String profile, Integer validityDays, char[] password,
                                            String actor) {
@@ -79,29 +76,37 @@ public class IssuanceService {
                 throw new InvalidCertificateRequestException("A password of at least " + MIN_PKCS12_PASSWORD
                         + " characters is required to protect the generated key.");
             }
-            IssuedCertificate issued = issuer.issueWithGeneratedKey(commonName.trim(), profile, validityDays, actor);
-            return new KeyBundle(issued, pkcs12(issued, commonName.trim(), password));
+            if (!isPrintableAscii(password)) {
+                throw new InvalidCertificateRequestException("The password may contain only printable ASCII "
+                        + "characters (letters a-z and A-Z, digits, space and punctuation), so that keytool, openssl "
+                        + "and Java open the PKCS#12 alike.");
+            }
+            return issuer.issueWithGeneratedKey(commonName.trim(), profile, validityDays, password, actor);
         } catch (DomainException e) {
-            audit.recordInOwnTransaction(actor, AuditAction.CERTIFICATE_REJECTED, "CN=" + commonName, AuditOutcome.FAILURE,
+            audit.recordInOwnTransaction(actor, AuditAction.CERTIFICATE_REJECTED, "CN=" + commonName, outcomeOf(e),
                     e.problemType() + ": " + e.getMessage());
             throw e;
         }
     }
 
-    private static byte[] pkcs12(IssuedCertificate issued, String alias, char[] password) {
-        try {
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            ks.load(null, null);
-            List<Certificate> chain = new ArrayList<>();
-            chain.add(issued.certificate());
-            chain.addAll(issued.chain());
-            ks.setKeyEntry(alias, issued.privateKey(), password, chain.toArray(Certificate[]::new));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ks.store(out, password);
-            return out.toByteArray();
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("cannot build the PKCS#12", e);
+    /**
+     * Printable ASCII only: the JDK's PKCS#12 key protection refuses anything else (and tools
+     * disagree on how to encode other characters), so such a password is refused before anything
+     * is issued.
+     */
+    static boolean isPrintableAscii(char[] password) {
+        for (char c : password) {
+            if (c < 0x20 || c > 0x7e) {
+                return false;
+            }
         }
+        return true;
+    }
+
+    /** Refusals of who the caller is (not its own certificate, a reserved name) are DENIED, others FAILURE. */
+    private static AuditOutcome outcomeOf(DomainException e) {
+        return e instanceof CertificateAccessDeniedException || e instanceof ReservedNameException
+                ? AuditOutcome.DENIED : AuditOutcome.FAILURE;
     }
 
     /** A certificate with its server-generated key, as an encrypted PKCS#12. */

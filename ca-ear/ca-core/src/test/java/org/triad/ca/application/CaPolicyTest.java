@@ -12,6 +12,10 @@ class CaPolicyTest {
         CaPolicy p = new CaPolicy();
         p.dnsSuffixes = List.of("localhost", ".test", ".internal");
         p.allowPublicIps = false;
+        p.pkiBaseUrl = "http://localhost:8080/ca";
+        p.publicUrl = java.util.Optional.of("https://ca.triad.internal:8443/ca");
+        p.reservedNames = List.of("localhost", "127.0.0.1", "::1", ".platform.internal");
+        p.reservedNameAccounts = List.of("ca-provision");
         return p;
     }
 
@@ -38,5 +42,23 @@ class CaPolicyTest {
         assertThat(p.rejectIp(InetAddress.getByName("8.8.8.8"))).contains("public");
         p.allowPublicIps = true;
         assertThat(p.rejectIp(InetAddress.getByName("8.8.8.8"))).isNull();
+    }
+
+    @Test
+    void thePlatformsOwnNamesAreReservedInAnyNotation() throws Exception {
+        CaPolicy p = policy();
+        assertThat(p.isReserved("localhost")).isTrue();
+        assertThat(p.isReserved("LocalHost")).isTrue();
+        assertThat(p.isReserved("127.0.0.1")).isTrue();
+        assertThat(p.isReserved("0:0:0:0:0:0:0:1")).isTrue();
+        assertThat(p.isReserved(InetAddress.getByName("::1"))).isTrue();
+        assertThat(p.isReserved("ca.triad.internal")).as("host of triad.ca.public-url").isTrue();
+        assertThat(p.isReserved("bank.platform.internal")).as("suffix entry").isTrue();
+        assertThat(p.isReserved("svc.localhost")).isFalse();
+        assertThat(p.isReserved("127.0.0.2")).isFalse();
+        assertThat(p.isReserved(InetAddress.getByName("10.1.2.3"))).isFalse();
+        assertThat(p.mayCertifyReservedNames("ca-provision")).isTrue();
+        assertThat(p.mayCertifyReservedNames("ca-enroll")).isFalse();
+        assertThat(p.mayCertifyReservedNames(null)).isFalse();
     }
 }
