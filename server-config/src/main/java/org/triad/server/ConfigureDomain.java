@@ -181,6 +181,9 @@ public final class ConfigureDomain {
         for (Element http : all("/domain/configs/config[@name='server-config']/network-config/protocols/protocol/http")) {
             http.setAttribute("cookie-same-site-enabled", "true");
             http.setAttribute("cookie-same-site-value", "Lax");
+            // no product or version in Server / X-Powered-By (issue 18): nothing for a scanner to match CVEs against
+            http.setAttribute("xpowered-by", "false");
+            http.setAttribute("server-header", "false");
         }
         for (Element l : all("/domain/configs/config/network-config/network-listeners/network-listener")) {
             l.setAttribute("address", bind);

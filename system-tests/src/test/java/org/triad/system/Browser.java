@@ -147,7 +147,16 @@ final class Browser {
     }
 
     void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+        // found and clicked in one step, again if an Ajax update (a poll, e.g. the cashier's status) replaced the
+        // element in between: a StaleElementReferenceException then means "find it again", not a failure
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement e = ExpectedConditions.elementToBeClickable(by).apply(d);
+            if (e == null) {
+                return false;
+            }
+            e.click();
+            return true;
+        });
     }
 
     /**

@@ -100,6 +100,28 @@ class PlatformIT {
     }
 
     @Test
+    void noResponseNamesTheServerProductOrItsVersion() {
+        for (var r : List.of(TriadHttp.get(TriadHttp.uri("ca", "/index.xhtml?lang=en")),
+                TriadHttp.get(TriadHttp.uri("bank", "/api/v1/health")),
+                TriadHttp.get(TriadHttp.uri("shop", "/no-such-page")),
+                TriadHttp.get(TriadHttp.uri("ca-http", "/ca.pem")))) {
+            assertThat(r.headers().firstValue("Server")).as(r.uri().toString()).isEmpty();
+            assertThat(r.headers().firstValue("X-Powered-By")).as(r.uri().toString()).isEmpty();
+        }
+    }
+
+    @Test
+    void aFormPostedWithAForgedOrExpiredViewStateIsA400PageNotAServerError() {
+        // issue 18 (Low): a bad or foreign jakarta.faces.ViewState answered 500
+        for (String[] page : new String[][] {{"ca", "/index.xhtml"}, {"bank", "/signin.xhtml"}, {"shop", "/index.xhtml"}}) {
+            var r = TriadHttp.post(TriadHttp.uri(page[0], page[1] + "?lang=en"), "application/x-www-form-urlencoded",
+                    "jakarta.faces.ViewState=forged%3A" + System.nanoTime() + "&form=form", "Accept-Language", "en");
+            assertThat(r.statusCode()).as(page[0] + ": " + r.body()).isEqualTo(400);
+            assertThat(r.body()).as(page[0]).contains("This page has expired");
+        }
+    }
+
+    @Test
     void microProfileHealthOfTheServerIsReadyWithEveryApplicationsDatabase() {
         var response = TriadHttp.get(TriadHttp.uri("ca-http", "/").resolve("/health/ready"));
 

@@ -24,7 +24,7 @@ public class FlashPool {
     OrderRepository orders;
 
     @Inject
-    FlashGate gate;
+    Event<FlashGate.UnitReturned> unitReturned;
 
     @Inject
     Event<CatalogueChanged> catalogueChanged;
@@ -36,7 +36,7 @@ public class FlashPool {
             return false;
         }
         if (flash.giveBack(claim.saleId())) {
-            gate.reopen(claim.saleId());
+            unitReturned.fire(new FlashGate.UnitReturned(claim.saleId()));
         } else {
             orders.release(flash.sale(claim.saleId()).orElseThrow().itemId(), 1, now);
             catalogueChanged.fire(new CatalogueChanged("stock"));

@@ -65,10 +65,6 @@ public class AdminFlashPage implements Serializable {
         sales = null;
     }
 
-    public String time(java.time.Instant instant) {
-        return Dates.time(instant);
-    }
-
     public Long getItemId() {
         return itemId;
     }

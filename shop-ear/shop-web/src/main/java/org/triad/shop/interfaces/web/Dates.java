@@ -8,7 +8,7 @@ import java.time.format.DateTimeFormatter;
 /** Instants as the shop's screens show and take them: local date and time of the server's zone, to the second. */
 final class Dates {
 
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private Dates() {
     }

@@ -44,10 +44,6 @@ public class FlashPage implements Serializable {
         return claims;
     }
 
-    public String time(java.time.Instant instant) {
-        return Dates.time(instant);
-    }
-
     public void claim(long saleId) {
         try {
             FlashClaimView claim = flash.claim(currentUser.id(), saleId);
