@@ -364,8 +364,16 @@ class ApiFuzzIT {
                 .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("login", login)
                         .add("password", PASSWORD).build().toString()))
                 .build());
-        assertThat(r.statusCode()).as("sign-in of " + login + ": " + r.body()).isEqualTo(200);
-        return TriadHttp.json(r).getString("access_token");
+        if (r.statusCode() == 200) {
+            return TriadHttp.json(r).getString("access_token");
+        }
+        // staff: a login session opened with HTTP Basic, used as a Bearer token
+        HttpResponse<String> session = send(HttpRequest.newBuilder(TriadHttp.uri("bank", "/api/v1/sessions"))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", Cli.basic(login, PASSWORD))
+                .header("User-Agent", "ApiFuzzIT").POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(session.statusCode()).as("sign-in of " + login + ": " + r.body() + " / " + session.body())
+                .isEqualTo(201);
+        return TriadHttp.json(session).getString("token");
     }
 
     // --- state ------------------------------------------------------------------------------------------------
