@@ -210,10 +210,10 @@ class ApiFuzzIT {
                 if (!(item.get(method) instanceof JsonObject op)) {
                     continue;
                 }
-                String[] appAndPath = appAndPath(rawPath, item, op);
+                for (String[] appAndPath : appsAndPaths(document, rawPath, item, op)) {
                 if (!(op.get("requestBody") instanceof JsonObject requestBody)
                         || !(requestBody.get("content") instanceof JsonObject content)) {
-                    continue;
+                    break;
                 }
                 JsonValue schema = null;
                 for (String type : content.keySet()) {
@@ -238,13 +238,37 @@ class ApiFuzzIT {
                         + op.getString("description", "");
                 operations.add(new Operation(appAndPath[0], method.toUpperCase(Locale.ROOT), appAndPath[1],
                         schemas.resolve(schema), description));
+                }
             }
         }
         System.out.println("ApiFuzzIT skipped (no JSON body or not one of the three APIs): " + skipped);
         return operations;
     }
 
-    /** The application and its path: merged documents prefix paths with the context root, or name servers. */
+    /**
+     * The applications that serve a path: Payara's merged document lists each context root's paths under
+     * {@code endpoints} (a path such as {@code /api/v1/me} may be in two applications); otherwise a prefix or servers.
+     */
+    private static List<String[]> appsAndPaths(JsonObject document, String path, JsonObject item, JsonObject op) {
+        List<String[]> result = new ArrayList<>();
+        if (document.get("endpoints") instanceof JsonObject endpoints) {
+            for (String root : endpoints.keySet()) {
+                String app = root.replace("/", "");
+                if (List.of("ca", "bank", "shop").contains(app) && endpoints.get(root) instanceof JsonArray paths
+                        && paths.getValuesAs(JsonString.class).stream().anyMatch(p -> p.getString().equals(path))) {
+                    result.add(new String[] {app, path});
+                }
+            }
+        }
+        if (result.isEmpty()) {
+            String[] one = appAndPath(path, item, op);
+            if (one != null) {
+                result.add(one);
+            }
+        }
+        return result;
+    }
+
     private static String[] appAndPath(String path, JsonObject item, JsonObject op) {
         for (String app : List.of("ca", "bank", "shop")) {
             if (path.startsWith("/" + app + "/")) {
