@@ -41,18 +41,6 @@ public final class StrictJson {
 
     /** Exactly one JSON value and nothing after it but white space; duplicate member names refused. */
     public static JsonValue parse(String text) {
-        try {
-            return parseStrictly(text);
-        } catch (JsonException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // Parsson's own limits (nesting deeper than 1,000, a number longer than 1,100 characters) are plain
-            // RuntimeExceptions, which were answered 500 (found by ApiFuzzIT): the body is malformed
-            throw new JsonException("The request body nests too deeply or has a number too long.");
-        }
-    }
-
-    private static JsonValue parseStrictly(String text) {
         // one pass over the events checks what JSON-P's readers let through (Parsson 1.1 applies no key strategy
         // to a parser's values): duplicate names at any depth, content after the value; then the text is read
         try (JsonParser parser = JSON.createParser(new StringReader(text))) {
